@@ -1,0 +1,81 @@
+/**
+ * The Dexie database: schema versions with their upgrade functions. Versions only ever get
+ * added; each later version's upgrade must be covered by a test that opens real old data
+ * (see tests/unit/db/upgrade.test.ts for the pattern).
+ */
+import Dexie, { type Table } from 'dexie'
+import type { RecordOf, RecordTableName } from '@/domain/model/records'
+
+/** One change waiting to be pushed to the hub: written in the same transaction as the change. */
+export interface OutboxEntry {
+  seq?: number
+  table: RecordTableName
+  recordId: string
+  op: 'put' | 'delete'
+  hlc: string
+  at: number
+}
+
+/** A half-filled form, kept for its author only, across an idle lock or a reload. */
+export interface Draft {
+  /** `${staffId}:${formKey}` */
+  id: string
+  staffId: string
+  formKey: string
+  route: string
+  data: unknown
+  savedAt: number
+}
+
+/** Terminal-local values (device id, clock, this terminal's branch, language…): never replicated. */
+export interface LocalValue {
+  key: string
+  value: unknown
+}
+
+export const DATABASE_NAME = 'lobbydesk'
+
+/** Indexes per version. Keep old entries as they were: a new version restates only what changes. */
+export const SCHEMA_V1 = {
+  branches: 'id, code, group, regionCode',
+  servicePoints: 'id, branchId, [branchId+kind]',
+  staff: 'id, staffNo, branchId, *roles',
+  clients: 'id, branchId, *searchKeys, phone, idNumber, birthdayMonthDay, vipTier, segment',
+  visits: 'id, [branchId+businessDate], clientId, arrivedAt',
+  visitEvents: 'id, visitId, [branchId+businessDate], at',
+  tickets: 'id, [branchId+businessDate+prefix+seq], [branchId+businessDate], visitId',
+  products: 'id, code, category',
+  bundleRules: 'id, anchorCode',
+  offers: 'id, clientId, staffId, [branchId+businessDate], at',
+  vipAssignments: 'id, clientId, primaryStaffId, productStaffId',
+  contacts: 'id, clientId, staffId, at',
+  inspectionTemplates: 'id, [code+version]',
+  inspections: 'id, branchId, inspectorId, date, status',
+  attachments: 'id, [ownerTable+ownerId]',
+  settings: 'id, key',
+  auditLog: 'id, at, [entity+entityId], actorId',
+  outbox: '++seq, [table+recordId]',
+  drafts: 'id, staffId',
+  local: 'key',
+} as const
+
+export const CURRENT_SCHEMA_VERSION = 1
+
+export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
+
+export class LobbyDeskDatabase extends Dexie {
+  declare outbox: Table<OutboxEntry, number>
+  declare drafts: Table<Draft, string>
+  declare local: Table<LocalValue, string>
+
+  constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Records must survive a power cut: Chrome defaults IndexedDB to relaxed durability.
+    super(name, { chromeTransactionDurability: 'strict', autoOpen: false, ...options })
+    this.version(1).stores(SCHEMA_V1)
+  }
+
+  /** The replicated table of a given name, typed. */
+  records<K extends RecordTableName>(name: K): Table<RecordOf<K>, string> {
+    return this.table(name) as Table<RecordOf<K>, string>
+  }
+}

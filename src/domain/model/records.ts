@@ -1,0 +1,321 @@
+/**
+ * The shapes of the branch's records (schema v1). One valibot schema per table: the TypeScript
+ * types are inferred from them, and backups (and later the sync hub's documents) are validated
+ * against them before anything is written.
+ */
+import * as v from 'valibot'
+import { ROLES } from '../roles'
+import { BaseRecordEntries, DateString, FenAmount, Flag, Timestamp } from './base'
+
+const Text = v.string()
+const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1))
+const Id = v.pipe(v.string(), v.uuid())
+const Json = v.record(v.string(), v.unknown())
+
+export const BRANCH_GROUPS = ['flagship', 'backbone', 'advancing', 'potential'] as const
+export const Branch = v.object({
+  ...BaseRecordEntries,
+  code: NonEmpty,
+  name: NonEmpty,
+  /** 龙头 / 骨干 / 进位 / 潜力: comparisons are fairest within a group. */
+  group: v.picklist(BRANCH_GROUPS),
+  regionCode: NonEmpty,
+  regionName: NonEmpty,
+  address: Text,
+  phone: Text,
+})
+export type Branch = v.InferOutput<typeof Branch>
+export type BranchGroup = Branch['group']
+
+export const SERVICE_POINT_KINDS = ['high_counter', 'low_counter', 'wealth_room', 'self_service', 'manager_desk', 'corporate_desk'] as const
+export const ServicePoint = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  kind: v.picklist(SERVICE_POINT_KINDS),
+  /** The number the display calls: "请到 3 号窗口". */
+  number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: NonEmpty,
+  active: Flag,
+})
+export type ServicePoint = v.InferOutput<typeof ServicePoint>
+export type ServicePointKind = ServicePoint['kind']
+
+export const PinHash = v.object({
+  algorithm: v.literal('PBKDF2-SHA256'),
+  iterations: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  salt: NonEmpty,
+  hash: NonEmpty,
+})
+export type PinHash = v.InferOutput<typeof PinHash>
+
+export const Staff = v.object({
+  ...BaseRecordEntries,
+  /** null for region staff such as inspectors, who belong to no single outlet. */
+  branchId: v.nullable(Id),
+  staffNo: v.pipe(v.string(), v.regex(/^\d{4,8}$/)),
+  surname: NonEmpty,
+  givenName: Text,
+  roles: v.array(v.picklist(ROLES)),
+  /** Only people who sign in on this branch's terminals have a PIN. */
+  pin: v.nullable(PinHash),
+  failedPinAttempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lockedUntil: v.nullable(Timestamp),
+  active: Flag,
+})
+export type Staff = v.InferOutput<typeof Staff>
+
+export const GENDERS = ['M', 'F'] as const
+export const ID_TYPES = ['resident', 'hk_macao_permit', 'taiwan_permit', 'passport', 'foreign_permanent'] as const
+export const SEGMENTS = ['mass', 'mid', 'high'] as const
+export const RISK_RATINGS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const
+export const VIP_TIERS = ['gold', 'platinum', 'diamond', 'private'] as const
+
+export const VipDesignation = v.object({
+  reason: NonEmpty,
+  approvedBy: Id,
+  until: DateString,
+})
+
+export const Client = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  /** Kept apart from the given name so compound surnames (欧阳) greet whole: 欧阳先生. */
+  surname: NonEmpty,
+  givenName: Text,
+  /** The client's preferred form of address, e.g. 王总 or 李老师; null to use surname + honorific. */
+  addressAs: v.nullable(Text),
+  gender: v.nullable(v.picklist(GENDERS)),
+  phone: v.nullable(v.pipe(v.string(), v.regex(/^\d{5,15}$/))),
+  idType: v.nullable(v.picklist(ID_TYPES)),
+  idNumber: v.nullable(NonEmpty),
+  /** Last four digits of the client's bank cards, for lookup at the door. */
+  cardTails: v.array(v.pipe(v.string(), v.regex(/^\d{4}$/))),
+  birthday: v.nullable(DateString),
+  /** 'MM-DD' of the birthday, indexed for "birthdays this week". */
+  birthdayMonthDay: v.nullable(v.pipe(v.string(), v.regex(/^\d{2}-\d{2}$/))),
+  segment: v.picklist(SEGMENTS),
+  occupation: Text,
+  savingsFen: FenAmount,
+  totalAssetsFen: FenAmount,
+  /** Computed from balances and designation at write time so VIP lists are index-backed. */
+  vipTier: v.nullable(v.picklist(VIP_TIERS)),
+  vipDesignation: v.nullable(VipDesignation),
+  riskRating: v.nullable(v.picklist(RISK_RATINGS)),
+  riskRatedOn: v.nullable(DateString),
+  tags: v.array(Text),
+  marketingConsent: Flag,
+  clientSince: DateString,
+  /** Lowercase lookup keys computed at write time: name, pinyin initials, phone tails, id, card tails. */
+  searchKeys: v.array(Text),
+})
+export type Client = v.InferOutput<typeof Client>
+export type Segment = Client['segment']
+export type VipTier = NonNullable<Client['vipTier']>
+export type RiskRating = NonNullable<Client['riskRating']>
+export type IdType = NonNullable<Client['idType']>
+
+export const ZONES = ['high_counter', 'low_counter', 'wealth_room', 'self_service', 'manager_desk', 'corporate_desk'] as const
+
+export const Visit = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  clientId: v.nullable(Id),
+  purpose: NonEmpty,
+  zone: v.picklist(ZONES),
+  arrivedAt: Timestamp,
+  createdBy: v.nullable(Id),
+  details: Json,
+})
+export type Visit = v.InferOutput<typeof Visit>
+
+/** Append-only steps of a visit; its current state is derived from them. */
+export const VisitEvent = v.object({
+  ...BaseRecordEntries,
+  visitId: Id,
+  branchId: Id,
+  businessDate: DateString,
+  at: Timestamp,
+  kind: NonEmpty,
+  servicePointId: v.nullable(Id),
+  staffId: v.nullable(Id),
+  data: Json,
+})
+export type VisitEvent = v.InferOutput<typeof VisitEvent>
+
+export const Ticket = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  zone: v.picklist(ZONES),
+  prefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,2}$/)),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** As printed and called: 'A012'. */
+  code: NonEmpty,
+  visitId: Id,
+})
+export type Ticket = v.InferOutput<typeof Ticket>
+
+export const PRODUCT_CATEGORIES = ['loan', 'card', 'deposit', 'wealth', 'fund', 'insurance', 'e_banking', 'payment', 'agency'] as const
+export const RISK_LEVELS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const
+export const Product = v.object({
+  ...BaseRecordEntries,
+  code: NonEmpty,
+  nameZh: NonEmpty,
+  nameEn: NonEmpty,
+  category: v.picklist(PRODUCT_CATEGORIES),
+  /** 产品计分表: points earned per unit sold. */
+  points: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  riskLevel: v.nullable(v.picklist(RISK_LEVELS)),
+  eligibleSegments: v.array(v.picklist(SEGMENTS)),
+  minAge: v.nullable(v.pipe(v.number(), v.integer())),
+  maxAge: v.nullable(v.pipe(v.number(), v.integer())),
+  activeFrom: DateString,
+  activeTo: v.nullable(DateString),
+})
+export type Product = v.InferOutput<typeof Product>
+
+export const BundleRule = v.object({
+  ...BaseRecordEntries,
+  /** Product code of the anchor (what the client has or applies for). */
+  anchorCode: NonEmpty,
+  bundleCodes: v.array(NonEmpty),
+  reasonZh: Text,
+  reasonEn: Text,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  active: Flag,
+})
+export type BundleRule = v.InferOutput<typeof BundleRule>
+
+export const OFFER_OUTCOMES = ['accepted', 'declined', 'interested', 'referred'] as const
+export const Offer = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: v.nullable(Id),
+  staffId: Id,
+  businessDate: DateString,
+  at: Timestamp,
+  anchorCode: v.nullable(Text),
+  productCode: NonEmpty,
+  outcome: v.picklist(OFFER_OUTCOMES),
+  details: Json,
+})
+export type Offer = v.InferOutput<typeof Offer>
+
+export const VipAssignment = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  primaryStaffId: Id,
+  productStaffId: v.nullable(Id),
+  from: DateString,
+  to: v.nullable(DateString),
+})
+export type VipAssignment = v.InferOutput<typeof VipAssignment>
+
+export const Contact = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  staffId: Id,
+  at: Timestamp,
+  channel: NonEmpty,
+  note: Text,
+  details: Json,
+})
+export type Contact = v.InferOutput<typeof Contact>
+
+export const SCORING_RULES = ['PER', 'ALL', 'GRADE'] as const
+export const TemplateItem = v.object({
+  code: NonEmpty,
+  text: NonEmpty,
+  max: v.pipe(v.number(), v.minValue(0)),
+  rule: v.picklist(SCORING_RULES),
+  /** PER: points deducted per occurrence. */
+  perOccurrence: v.optional(v.number()),
+  /** GRADE: the points each level keeps, best first. */
+  levels: v.optional(v.array(v.object({ label: NonEmpty, points: v.number() }))),
+  allowNotApplicable: v.boolean(),
+  photoRequired: v.boolean(),
+})
+export const InspectionTemplate = v.object({
+  ...BaseRecordEntries,
+  code: NonEmpty,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: NonEmpty,
+  sections: v.array(v.object({ code: NonEmpty, title: NonEmpty, items: v.array(TemplateItem) })),
+  vetoes: v.array(v.object({ code: NonEmpty, text: NonEmpty, level: v.picklist(['visit', 'period']) })),
+  gradeBands: v.array(v.object({ grade: v.picklist(['excellent', 'good', 'pass', 'fail']), minScore: v.number() })),
+  active: Flag,
+})
+export type InspectionTemplate = v.InferOutput<typeof InspectionTemplate>
+export type TemplateItem = v.InferOutput<typeof TemplateItem>
+
+export const Inspection = v.object({
+  ...BaseRecordEntries,
+  templateId: Id,
+  templateVersion: v.pipe(v.number(), v.integer()),
+  branchId: Id,
+  inspectorId: Id,
+  date: DateString,
+  status: v.picklist(['draft', 'submitted', 'acknowledged']),
+  details: Json,
+})
+export type Inspection = v.InferOutput<typeof Inspection>
+
+/** Binary data (inspection photos, …) owned by another record, stored as a Blob. */
+export const Attachment = v.object({
+  ...BaseRecordEntries,
+  ownerTable: NonEmpty,
+  ownerId: Id,
+  mimeType: NonEmpty,
+  blob: v.instance(Blob),
+  width: v.nullable(v.number()),
+  height: v.nullable(v.number()),
+})
+export type Attachment = v.InferOutput<typeof Attachment>
+
+/** Branch-wide settings (replicated); terminal-local ones live in the local table. */
+export const Setting = v.object({
+  ...BaseRecordEntries,
+  key: NonEmpty,
+  value: v.unknown(),
+})
+export type Setting = v.InferOutput<typeof Setting>
+
+/** Append-only: who did what, when, with the record before and after. */
+export const AuditEntry = v.object({
+  ...BaseRecordEntries,
+  at: Timestamp,
+  actorId: v.nullable(Text),
+  action: NonEmpty,
+  entity: NonEmpty,
+  entityId: v.nullable(Text),
+  before: v.nullable(v.unknown()),
+  after: v.nullable(v.unknown()),
+})
+export type AuditEntry = v.InferOutput<typeof AuditEntry>
+
+/** Every replicated table and the schema its rows must satisfy. */
+export const RECORD_SCHEMAS = {
+  branches: Branch,
+  servicePoints: ServicePoint,
+  staff: Staff,
+  clients: Client,
+  visits: Visit,
+  visitEvents: VisitEvent,
+  tickets: Ticket,
+  products: Product,
+  bundleRules: BundleRule,
+  offers: Offer,
+  vipAssignments: VipAssignment,
+  contacts: Contact,
+  inspectionTemplates: InspectionTemplate,
+  inspections: Inspection,
+  attachments: Attachment,
+  settings: Setting,
+  auditLog: AuditEntry,
+} as const
+export type RecordTableName = keyof typeof RECORD_SCHEMAS
+export const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTableName[]
+export type RecordOf<T extends RecordTableName> = v.InferOutput<(typeof RECORD_SCHEMAS)[T]>
