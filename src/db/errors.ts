@@ -5,7 +5,7 @@
 export type StorageErrorKind = 'full' | 'blocked' | 'open_failed' | 'write_failed' | 'upgrade_elsewhere'
 
 export class StorageError extends Error {
-  constructor(readonly kind: StorageErrorKind, readonly cause?: unknown) {
+  constructor(readonly kind: StorageErrorKind, override readonly cause?: unknown) {
     super(`Storage problem: ${kind}`)
     this.name = 'StorageError'
   }
