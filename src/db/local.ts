@@ -9,6 +9,7 @@ export const LOCAL_KEYS = {
   terminalKind: 'terminalKind',
   locale: 'locale',
   persistGranted: 'persistGranted',
+  region: 'region',
 } as const
 
 export async function getLocal<T>(key: string): Promise<T | undefined> {

@@ -1,0 +1,3 @@
+import type zh from '../zh-CN/admin'
+
+export default {} satisfies typeof zh

@@ -1,0 +1,8 @@
+import common from './common'
+import signin from './signin'
+import setup from './setup'
+import home from './home'
+import admin from './admin'
+import privacy from './privacy'
+
+export default { ...common, signin, setup, home, admin, privacy }

@@ -1,0 +1,20 @@
+export default {
+  title: '员工登录',
+  staffNo: '工号',
+  staffNoPlaceholder: '请输入工号',
+  pin: 'PIN',
+  pinPlaceholder: '请输入 PIN',
+  pinEntered: '已输入 {n} 位',
+  keypad: '数字键盘',
+  clear: '清空',
+  backspace: '删除一位',
+  next: '下一步',
+  submit: '登录',
+  error: {
+    unknown: '没有工号 {staffNo}，请核对后重新输入。',
+    inactive: '工号 {staffNo} 已停用，请联系管理员。',
+    no_pin: '工号 {staffNo} 还没有设置 PIN，请联系管理员设置。',
+    wrong_pin: 'PIN 不正确，还可以再试 {n} 次。',
+    locked: '工号 {staffNo} 输错 PIN 次数过多，已锁定，请在 {time} 之后再试，或请管理员重置 PIN。',
+  },
+}

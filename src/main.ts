@@ -1,0 +1,13 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import './styles/main.css'
+import { install as installI18n } from './modules/i18n'
+import { install as installPinia } from './modules/pinia'
+import { install as installRouter } from './modules/router'
+
+const app = createApp(App)
+// Order matters: stores and the router's guards use i18n; the guards use the stores.
+installI18n(app)
+installPinia(app)
+installRouter(app)
+app.mount('#app')
