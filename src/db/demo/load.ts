@@ -1,0 +1,104 @@
+/**
+ * Loads the demo branch into an empty terminal: all of it in one transaction, so a failure (a full
+ * disk) leaves nothing behind, and the terminal becomes 城东支行's branch terminal in that same
+ * transaction.
+ */
+import { hashPin } from '@/domain/pin'
+import type { PinHash } from '@/domain/model/records'
+import { database } from '../connection'
+import { getLocal, LOCAL_KEYS } from '../local'
+import { writeRecords } from '../write'
+import { DEMO_TABLES, generateDemoBranch, type DemoBranch, type DemoTable } from './generate'
+import { REGION } from './data'
+
+/** Stable keys the first-run screen translates (setup.demo.<step>, setup.table.<table>). */
+export type DemoLoadStep = 'generate' | 'hash' | 'write'
+
+/** `fraction` is the progress of the whole load, 0..1, never going back; while writing, `table` is the one just written. */
+export type DemoProgressListener = (step: DemoLoadStep, fraction: number, table?: DemoTable) => void
+
+export interface LoadDemoOptions {
+  /** The branch's business date, 'YYYY-MM-DD': the demo's dates are placed around it. */
+  today: string
+  zone: string
+  onProgress?: DemoProgressListener
+}
+
+export interface DemoLoadResult {
+  branchId: string
+  counts: Record<DemoTable, number>
+}
+
+/** Rows per bulk insert: small enough to report progress often, large enough to stay fast. */
+const CHUNK_ROWS = 500
+/** Where the progress bar stands when each step ends, from what the steps cost in practice. */
+const GENERATED = 0.1
+const HASHED = 0.3
+
+/** The point `t` (0..1) of the way from `from` to `to`; exactly `to` when `t` is 1. */
+function between(from: number, to: number, t: number): number {
+  return from * (1 - t) + to * t
+}
+
+export class TerminalNotEmptyError extends Error {
+  constructor() {
+    super('This terminal is already set up: wipe its data before loading the demo branch.')
+    this.name = 'TerminalNotEmptyError'
+  }
+}
+
+/** The demo goes only into a terminal that has not been set up and holds no branch. */
+async function refuseIfSetUp(): Promise<void> {
+  const [kind, branchId, branches] = await Promise.all([
+    getLocal<string>(LOCAL_KEYS.terminalKind),
+    getLocal<string>(LOCAL_KEYS.branchId),
+    database().records('branches').count(),
+  ])
+  if (kind || branchId || branches > 0) throw new TerminalNotEmptyError()
+}
+
+export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoadResult> {
+  const report = options.onProgress ?? (() => {})
+  await refuseIfSetUp()
+
+  report('generate', 0)
+  const demo = generateDemoBranch(options.today, options.zone)
+  report('generate', GENERATED)
+
+  // WebCrypto ends an IndexedDB transaction early: every PIN is hashed before it opens.
+  const pinHashes = new Map<string, PinHash>()
+  for (const [i, { staffId, pin }] of demo.pins.entries()) {
+    pinHashes.set(staffId, await hashPin(pin))
+    report('hash', between(GENERATED, HASHED, (i + 1) / demo.pins.length))
+  }
+  const records = withPins(demo, pinHashes)
+
+  const totalRows = DEMO_TABLES.reduce((sum, table) => sum + records[table].length, 0)
+  const counts = Object.fromEntries(DEMO_TABLES.map((table) => [table, records[table].length])) as Record<DemoTable, number>
+  await writeRecords(DEMO_TABLES, async (w) => {
+    // Checked again inside the transaction, in case another tab set the terminal up meanwhile.
+    await refuseIfSetUp()
+    let written = 0
+    for (const table of DEMO_TABLES) {
+      const rows = records[table]
+      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + CHUNK_ROWS)
+        await w.insertMany(table, chunk)
+        written += chunk.length
+        report('write', between(HASHED, 1, written / totalRows), table)
+      }
+    }
+    await database().local.bulkPut([
+      { key: LOCAL_KEYS.terminalKind, value: 'branch' },
+      { key: LOCAL_KEYS.branchId, value: demo.ownBranchId },
+      { key: LOCAL_KEYS.region, value: { code: REGION.code, name: REGION.name } },
+    ])
+    await w.audit('demo.load', 'branches', demo.ownBranchId, null, { counts })
+  })
+  return { branchId: demo.ownBranchId, counts }
+}
+
+function withPins(demo: DemoBranch, pinHashes: ReadonlyMap<string, PinHash>): DemoBranch['records'] {
+  const staff = demo.records.staff.map((person) => ({ ...person, pin: pinHashes.get(person.id) ?? null }))
+  return { ...demo.records, staff }
+}
