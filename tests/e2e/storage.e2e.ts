@@ -16,10 +16,12 @@ describe('storage failures become clear messages and lose nothing', () => {
   it('a full disk during the demo load says so, writes nothing, and the load works once there is space', async () => {
     const { context, page } = await newTerminal(browser)
     const cdp = await context.newCDPSession(page)
+    // Shrink this origin's quota far below what 2,000 clients need, before the app opens its
+    // database (an open connection keeps the quota it started with).
+    await page.goto('/icon.svg')
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseURL(), quotaSize: 200 * 1024 })
     await page.goto('/')
     await page.waitForURL('**/setup')
-    // Shrink this origin's quota far below what 2,000 clients need.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseURL(), quotaSize: 200 * 1024 })
     await page.getByTestId('load-demo').click()
     const message = page.getByTestId('demo-error')
     await message.waitFor({ timeout: 60_000 })
