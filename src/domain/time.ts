@@ -62,13 +62,17 @@ export function weekOf(date: BusinessDate): { start: BusinessDate; end: Business
  * on 28 February in years without it.
  */
 export function birthdayInWeek(birthday: string, today: BusinessDate): boolean {
-  const monthDay = birthday.slice(-5)
+  return birthdayDateInWeek(birthday, today) !== null
+}
+
+/** The date in the week of `today` on which a birthday is celebrated, or null if not this week. */
+export function birthdayDateInWeek(birthday: string, today: BusinessDate): BusinessDate | null {
   const { start } = weekOf(today)
   for (let i = 0; i < 7; i++) {
     const day = addDays(start, i)
-    if (birthdayOn(monthDay, day)) return true
+    if (birthdayOn(birthday, day)) return day
   }
-  return false
+  return null
 }
 
 export function birthdayOn(birthday: string, date: BusinessDate): boolean {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, ageOn, birthdayInWeek, birthdayOn, businessDate, daysBetween, startOfBusinessDate, timeOfDay, weekOf } from '@/domain/time'
+import { addDays, ageOn, birthdayDateInWeek, birthdayInWeek, birthdayOn, businessDate, daysBetween, startOfBusinessDate, timeOfDay, weekOf } from '@/domain/time'
 
 // The device's own zone must not matter: every rule runs under two zones.
 describe.each(['UTC', 'Asia/Shanghai'])('business time on a device set to %s', (deviceZone) => {
@@ -53,5 +53,17 @@ describe.each(['UTC', 'Asia/Shanghai'])('business time on a device set to %s', (
   it('age is counted in whole years on the day', () => {
     expect(ageOn('1961-11-25', '2026-11-25')).toBe(65)
     expect(ageOn('1961-11-26', '2026-11-25')).toBe(64)
+  })
+})
+
+describe('the day a birthday is celebrated this week', () => {
+  it('is the matching day of the Monday-to-Sunday week, or none', () => {
+    expect(birthdayDateInWeek('1970-11-27', '2026-11-25')).toBe('2026-11-27')
+    expect(birthdayDateInWeek('11-23', '2026-11-25')).toBe('2026-11-23')
+    expect(birthdayDateInWeek('1970-12-01', '2026-11-25')).toBeNull()
+  })
+
+  it('a 29 February birthday falls on 28 February in a common year', () => {
+    expect(birthdayDateInWeek('1988-02-29', '2027-02-26')).toBe('2027-02-28')
   })
 })
