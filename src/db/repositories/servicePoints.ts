@@ -18,3 +18,8 @@ export type ServicePointChanges = Partial<Pick<ServicePoint, 'kind' | 'number' |
 export async function updateServicePoint(id: string, changes: ServicePointChanges): Promise<ServicePoint> {
   return writeRecords(['servicePoints'], (w) => w.update('servicePoints', id, changes, { action: 'service_point.update' }))
 }
+
+/** Takes a point out of use or back: it is never deleted, so past tickets and visits still name it. */
+export async function setServicePointActive(id: string, active: ServicePoint['active']): Promise<ServicePoint> {
+  return writeRecords(['servicePoints'], (w) => w.update('servicePoints', id, { active }, { action: active ? 'service_point.reactivate' : 'service_point.deactivate' }))
+}

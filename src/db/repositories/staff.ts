@@ -68,3 +68,23 @@ export class DuplicateStaffNumberError extends Error {
     this.name = 'DuplicateStaffNumberError'
   }
 }
+
+/** Ends a PIN lockout without changing the PIN (the person remembered it after all). */
+export async function unlockStaff(id: string): Promise<Staff> {
+  return writeRecords(['staff'], (w) => w.update('staff', id, { failedPinAttempts: 0, lockedUntil: null }, { action: 'staff.unlock' }))
+}
+
+/** People by id, deleted ones included: the audit log names whoever acted, even after they left. */
+export async function staffByIds(ids: readonly string[]): Promise<Map<string, Staff>> {
+  const rows = await database().records('staff').bulkGet([...new Set(ids)])
+  return new Map(rows.filter((s): s is Staff => s !== undefined).map((s) => [s.id, s]))
+}
+
+/** Everyone whose staff number starts with `text` or whose name contains it, deleted ones included. */
+export async function staffMatching(text: string): Promise<Staff[]> {
+  const needle = text.trim().toLowerCase()
+  return database()
+    .records('staff')
+    .filter((s) => s.staffNo.startsWith(needle) || `${s.surname}${s.givenName}`.toLowerCase().includes(needle))
+    .toArray()
+}

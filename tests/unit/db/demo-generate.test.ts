@@ -27,7 +27,7 @@ describe('the demo branch generator', () => {
   })
 
   it('marks every record as demo and gives each a unique version-4 UUID', () => {
-    const all = DEMO_TABLES.flatMap((table) => demo.records[table])
+    const all: { id?: string; demo?: 0 | 1 }[] = DEMO_TABLES.flatMap((table): { id?: string; demo?: 0 | 1 }[] => demo.records[table])
     for (const record of all) {
       expect(record.demo).toBe(1)
       expect(record.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
