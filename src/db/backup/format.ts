@@ -10,7 +10,7 @@
  * of them can be edited either.
  *
  * The payload, once decrypted, is JSON:
- *   { app: 'lobbydesk', schemaVersion, createdAt, deviceId, branchId, counts: { [table]: n },
+ *   { app: 'lobbydesk', schemaVersion, createdAt, deviceId, branchId, region, counts: { [table]: n },
  *     checksum, tables: { [table]: rows[] } }
  * with every replicated table (RECORD_TABLES) and no terminal-local one (outbox, drafts, local).
  * A Blob inside a row is written { $blob: <base64 of its bytes>, type }.
@@ -62,6 +62,8 @@ export const BackupPayload = v.object({
   deviceId: v.pipe(v.string(), v.minLength(1)),
   /** That terminal's branch; null on an inspector's tablet. */
   branchId: v.nullable(v.pipe(v.string(), v.uuid())),
+  /** That terminal's region, so a restore onto an empty terminal knows where it belongs. */
+  region: v.nullable(v.object({ code: v.string(), name: v.string() })),
   counts: v.strictObject(perTable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
   checksum: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   // Rows are checked one by one against RECORD_SCHEMAS once their Blobs are decoded.

@@ -16,6 +16,7 @@ import { asWriteError, isQuotaError } from '../errors'
 import { deviceId, getLocal, LOCAL_KEYS } from '../local'
 import { loadBranchSettings } from '../repositories/settings'
 import { CURRENT_SCHEMA_VERSION } from '../schema'
+import type { Region } from '../terminal'
 import { now, RecordWriter, writeRecords } from '../write'
 import { checksumOf, countRows, snapshotRecords, tableCounts, type RowsByTable, type TableCounts } from './checksum'
 import { assertPassphraseLength } from './crypto'
@@ -34,6 +35,7 @@ export interface BackupSummary {
   createdAt: number
   schemaVersion: number
   branchId: string | null
+  region: Region | null
   counts: TableCounts
   checksum: string
 }
@@ -49,6 +51,12 @@ export interface BackupActor {
   /** The signed-in person's roles: backups need one of BACKUP_ROLES. */
   actorRoles: readonly Role[]
 }
+
+/**
+ * Who may restore: a signed-in branch head or administrator, or anybody at first run on an empty
+ * terminal (nobody can sign in there yet; holding the file and its passphrase is the credential).
+ */
+export type RestoreActor = BackupActor | { firstRun: true }
 
 function assertMayBackUp(roles: readonly Role[]): void {
   if (!roles.some((role) => BACKUP_ROLES.includes(role))) throw new BackupError({ kind: 'not_allowed', requiredRoles: BACKUP_ROLES })
@@ -73,12 +81,13 @@ export async function createBackup(passphrase: string, { actorRoles }: BackupAct
   const createdAt = now()
   const device = await deviceId()
   const branchId = (await getLocal<string | null>(LOCAL_KEYS.branchId)) ?? null
+  const region = (await getLocal<Region | null>(LOCAL_KEYS.region)) ?? null
   const tables = await snapshotRecords()
   // Refuse now rather than write a file that every restore would refuse.
   assertValidRecords(tables)
   const counts = countRows(tables)
   const checksum = await checksumOf(tables)
-  const payloadJson = await encodePayload({ app: BACKUP_APP, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt, deviceId: device, branchId, counts, checksum }, tables)
+  const payloadJson = await encodePayload({ app: BACKUP_APP, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt, deviceId: device, branchId, region, counts, checksum }, tables)
   const blob = await encryptPayload(payloadJson, passphrase, createdAt)
   const fileName = await backupFileName(tables, branchId, createdAt)
   await writeRecords([], (writer) => writer.audit('backup.create', 'database', null, null, { fileName, schemaVersion: CURRENT_SCHEMA_VERSION, counts, checksum }))
@@ -89,8 +98,8 @@ async function readBackup(file: Blob, passphrase: string): Promise<{ summary: Ba
   const { header, tables } = decodePayload(await decryptPayload(file, passphrase))
   const checksum = await checksumOf(tables)
   if (checksum !== header.checksum) throw new BackupError({ kind: 'checksum_mismatch', declared: header.checksum, actual: checksum })
-  const { createdAt, schemaVersion, branchId, counts } = header
-  return { summary: { createdAt, schemaVersion, branchId, counts, checksum }, tables }
+  const { createdAt, schemaVersion, branchId, region, counts } = header
+  return { summary: { createdAt, schemaVersion, branchId, region, counts, checksum }, tables }
 }
 
 /** Reads, decrypts and checks a whole file without writing anything; throws BackupError. */
@@ -117,8 +126,8 @@ function laterClock(a: HlcState, b: HlcState): HlcState {
  * which belonged to the data being replaced. This terminal's device id stays; its branch becomes
  * the backup's; its clock moves past every restored stamp, so later changes sort after them.
  */
-export async function restoreBackup(file: Blob, passphrase: string, { actorRoles }: BackupActor): Promise<BackupSummary> {
-  assertMayBackUp(actorRoles)
+export async function restoreBackup(file: Blob, passphrase: string, actor: RestoreActor): Promise<BackupSummary> {
+  if ('actorRoles' in actor) assertMayBackUp(actor.actorRoles)
   // Reading the file and WebCrypto come first: awaiting them inside the transaction would commit it early.
   const { summary, tables } = await readBackup(file, passphrase)
   const device = await deviceId()
@@ -126,12 +135,17 @@ export async function restoreBackup(file: Blob, passphrase: string, { actorRoles
   const db = database()
   try {
     await db.transaction('rw', [...RECORD_TABLES, 'outbox', 'drafts', 'local'], async () => {
+      if ('firstRun' in actor && (await db.local.get(LOCAL_KEYS.terminalKind))?.value) throw new BackupError({ kind: 'not_allowed', requiredRoles: BACKUP_ROLES })
       const countsBefore = await tableCounts()
       for (const table of RECORD_TABLES) await db.table(table).clear()
       await db.outbox.clear()
       await db.drafts.clear()
       for (const table of RECORD_TABLES) await db.table(table).bulkAdd(tables[table])
-      await db.local.put({ key: LOCAL_KEYS.branchId, value: summary.branchId })
+      await db.local.bulkPut([
+        { key: LOCAL_KEYS.branchId, value: summary.branchId },
+        { key: LOCAL_KEYS.terminalKind, value: summary.branchId ? 'branch' : 'inspector' },
+        { key: LOCAL_KEYS.region, value: summary.region },
+      ])
       const saved = (await db.local.get(LOCAL_KEYS.hlc))?.value as HlcState | undefined
       // Written last, in the same transaction: the restore's own audit entry survives it.
       const writer = new RecordWriter(device, laterClock(saved ?? HLC_ZERO, restoredClock), now())

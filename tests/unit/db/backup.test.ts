@@ -121,6 +121,28 @@ async function checksumWithoutRestoreEntry(): Promise<string> {
 }
 
 describe('backup and restore', () => {
+  it('at first run, an empty terminal can be restored without anyone signed in, and becomes that branch’s terminal', async () => {
+    await seed()
+    await setLocal(LOCAL_KEYS.region, { code: 'R01', name: '南区' })
+    const backup = await createBackup(PASSPHRASE, HEAD)
+    await wipe()
+    await db.local.clear()
+
+    const summary = await restoreBackup(backup.blob, PASSPHRASE, { firstRun: true })
+    expect(await getLocal(LOCAL_KEYS.terminalKind)).toBe('branch')
+    expect(await getLocal(LOCAL_KEYS.branchId)).toBe(summary.branchId)
+    expect(await getLocal(LOCAL_KEYS.region)).toEqual({ code: 'R01', name: '南区' })
+  })
+
+  it('a terminal already in use cannot be overwritten through the first-run door', async () => {
+    await seed()
+    const backup = await createBackup(PASSPHRASE, HEAD)
+    await setLocal(LOCAL_KEYS.terminalKind, 'branch')
+    const before = await databaseState()
+    await rejection(restoreBackup(backup.blob, PASSPHRASE, { firstRun: true }), 'not_allowed')
+    expect(await databaseState()).toEqual(before)
+  })
+
   it('gives back every table after a wipe: same counts and checksum, the blob byte for byte', async () => {
     const { attachmentId } = await seed()
     const before = { checksum: await databaseChecksum(), counts: await tableCounts() }
@@ -133,7 +155,7 @@ describe('backup and restore', () => {
     await wipe()
     const summary = await restoreBackup(backup.blob, PASSPHRASE, HEAD)
 
-    expect(summary).toEqual({ createdAt: NOW, schemaVersion: 1, branchId: expect.any(String), counts: before.counts, checksum: before.checksum })
+    expect(summary).toEqual({ createdAt: NOW, schemaVersion: 1, branchId: expect.any(String), region: null, counts: before.counts, checksum: before.checksum })
     expect(await checksumWithoutRestoreEntry()).toBe(before.checksum)
     expect(await tableCounts()).toEqual({ ...before.counts, auditLog: before.counts.auditLog + 1 })
 
