@@ -75,6 +75,13 @@ export const useDataSafetyStore = defineStore('dataSafety', () => {
     return summary
   }
 
+  /** At first run: fills this empty terminal from a backup file (its passphrase is the credential). */
+  async function restoreAtFirstRun(file: Blob, passphrase: string): Promise<BackupSummary> {
+    const summary = await restoreBackup(file, passphrase, { firstRun: true })
+    await terminal.refresh()
+    return summary
+  }
+
   /** What wiping the demo would remove, per table. */
   function demoCounts(): ReturnType<typeof countDemoRecords> {
     return countDemoRecords()
@@ -89,5 +96,5 @@ export const useDataSafetyStore = defineStore('dataSafety', () => {
     return result
   }
 
-  return { integrity, persistent, mayBackUp, isDemoBranch, refreshIntegrity, storage, loadPersistence, askPersistence, backUp, inspect, restore, demoCounts, wipeDemo }
+  return { integrity, persistent, mayBackUp, isDemoBranch, refreshIntegrity, storage, loadPersistence, askPersistence, backUp, inspect, restore, restoreAtFirstRun, demoCounts, wipeDemo }
 })

@@ -36,6 +36,7 @@ export default {
     person: 'First inspector',
     submit: 'Finish',
   },
+  restore: { hint: 'Have an encrypted backup of this or another terminal?', action: 'Restore from a backup' },
   person: {
     staffNo: 'Staff number',
     surname: 'Surname',

@@ -34,6 +34,7 @@ export default {
     person: '第一位检查人员',
     submit: '完成设置',
   },
+  restore: { hint: '已有这台终端或其他终端的加密备份？', action: '从备份恢复' },
   person: {
     staffNo: '工号',
     surname: '姓',

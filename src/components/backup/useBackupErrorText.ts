@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { BackupError, type BackupErrorDetails } from '@/stores/dataSafety'
-import { useFeedback } from '../parts/useFeedback'
+import { useFeedback } from '@/components/common/useFeedback'
 
 /** valibot issue types grouped by what a person can understand of them. */
 const PROBLEM_OF_CHECK: Record<string, 'type' | 'range' | 'format' | 'choice' | 'duplicate' | 'value'> = {
