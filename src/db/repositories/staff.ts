@@ -40,7 +40,11 @@ export async function countStaffByBranch(): Promise<Map<string, number>> {
 /** Records the outcome of a PIN attempt (the lockout counter travels with the staff record). */
 export async function saveLockout(id: string, state: LockoutState, action: 'signin.success' | 'signin.wrong_pin' | 'signin.locked'): Promise<void> {
   await writeRecords(['staff'], async (w) => {
-    await w.update('staff', id, { failedPinAttempts: state.failedPinAttempts, lockedUntil: state.lockedUntil })
+    const current = await database().records('staff').get(id)
+    // A sign-in with nothing to reset leaves the staff record (and what it replicates) untouched.
+    if (current?.failedPinAttempts !== state.failedPinAttempts || current.lockedUntil !== state.lockedUntil) {
+      await w.update('staff', id, { failedPinAttempts: state.failedPinAttempts, lockedUntil: state.lockedUntil })
+    }
     await w.audit(action, 'staff', id, null, { failedPinAttempts: state.failedPinAttempts, lockedUntil: state.lockedUntil })
   })
 }

@@ -423,7 +423,7 @@ function transfer(draft: Draft, stint: ZoneStint, event: Extract<TypedVisitEvent
     zone: event.data.toZone,
     priorityClass: event.data.priorityClass ?? stint.priorityClass,
     enteredAt: event.at,
-    queueKey: event.at,
+    queueKey: placement === 'original' ? draft.arrival.at : event.at,
     placement,
     calls: [],
     call: null,

@@ -49,6 +49,25 @@ describe('priority classes are served fairly, two normal to one priority by defa
     expect(peopleAhead('p1', queue, context())).toBe(2)
   })
 
+  it('priority never starves while normals keep arriving: called within three calls of arriving', () => {
+    // Two normals arrive every minute, one call is made every minute; a priority client arrives at minute 5.
+    let waiting: QueueEntry[] = []
+    const history: CallLane[] = []
+    const called: string[] = []
+    for (let minute = 0; minute < 12; minute++) {
+      waiting.push(entry(`n${minute}a`, minute), entry(`n${minute}b`, minute))
+      if (minute === 5) waiting.push(entry('p1', minute, 'elderly'))
+      const next = nextToCall(waiting, context(history, minute))!
+      called.push(next.entry.visitId)
+      history.push(next.lane)
+      waiting = waiting.filter((e) => e !== next.entry)
+    }
+    // Normals had the last five calls in a row, so the priority client is called on arrival,
+    // ahead of the ten normals who came before them; then normals get their two calls again.
+    expect(called.indexOf('p1')).toBe(5)
+    expect(lanes(history.map((lane) => ({ lane })))).toBe('NNNNNPNNNNNN')
+  })
+
   it('priority never jumps everyone: normals keep two of every three calls', () => {
     const queue = [...Array.from({ length: 5 }, (_, i) => entry(`n${i + 1}`, i)), ...Array.from({ length: 5 }, (_, i) => entry(`p${i + 1}`, 10 + i, 'pregnant'))]
     expect(lanes(orderWithLanes(queue, context()))).toBe('NNPNNPNPPP')

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { VisitEvent } from '@/domain/model/records'
 import { DEFAULT_LOBBY_RULES } from '@/domain/lobby/purposes'
 import { orderQueue, waitingIn } from '@/domain/lobby/callingOrder'
 import { canMarkNoShow, canUndo, deriveVisit, parseVisitEvent, VISIT_EVENT_KINDS, visitEventBody } from '@/domain/lobby/visitState'
-import { at, event, visit } from './events'
+import { arrivalData, at, event, visit } from './events'
 
 const ctx = { nowMs: at(60), rules: DEFAULT_LOBBY_RULES, history: [] }
 
@@ -31,6 +32,14 @@ describe('a visit is derived from its events', () => {
     const twice = [...script.events, ...script.events.map((e) => ({ ...e }))]
     expect(deriveVisit(twice)).toEqual(deriveVisit(script.events))
     expect(deriveVisit(twice)?.recalls).toBe(1)
+  })
+
+  it('reads the stored VisitEvent records as they are, skipping soft-deleted ones', () => {
+    const stored = (e: ReturnType<typeof event>, deleted: 0 | 1 = 0): VisitEvent => ({
+      ...e, branchId: 'b1', businessDate: '2026-11-25', createdAt: e.at, updatedAt: e.at, deviceId: 'tab-1', deleted,
+    })
+    const records = [stored(event('v1', 'arrived', arrivalData(), { at: at(0) })), stored(event('v1', 'walked_away', {}, { at: at(5) }), 1)]
+    expect(deriveVisit(records)?.status).toBe('waiting')
   })
 
   it('has no state without an arrival', () => {
