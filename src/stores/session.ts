@@ -12,18 +12,15 @@ export type SignInResult =
   | { ok: false; reason: 'wrong_pin'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; until: number }
 
-/** Where a person was when the terminal locked, so they (and only they) return there. */
-export interface LockedPlace {
-  staffId: string
-  route: string
-}
+/** Where each person was when the terminal locked, so they (and only they) return there. */
+export type LockedPlaces = Record<string, string>
 
 const SESSION_KEY = 'lobbydesk.session'
 
 interface StoredSession {
   staffId: string
   lastActiveAt: number
-  lockedPlace: LockedPlace | null
+  lockedPlaces: LockedPlaces
 }
 
 function readStored(): StoredSession | null {
@@ -47,14 +44,14 @@ function writeStored(value: StoredSession | null): void {
 /** Who is signed in on this tab, sign-in with PIN lockout, and the idle lock. */
 export const useSessionStore = defineStore('session', () => {
   const staff = shallowRef<Staff | null>(null)
-  const lockedPlace = ref<LockedPlace | null>(readStored()?.lockedPlace ?? null)
+  const lockedPlaces = ref<LockedPlaces>(readStored()?.lockedPlaces ?? {})
 
   const roles = computed<readonly Role[]>(() => staff.value?.roles ?? [])
   const isSignedIn = computed(() => staff.value !== null)
   const displayName = computed(() => (staff.value ? `${staff.value.surname}${staff.value.givenName}` : ''))
 
   function remember(): void {
-    writeStored(staff.value ? { staffId: staff.value.id, lastActiveAt: Date.now(), lockedPlace: null } : lockedPlace.value ? { staffId: '', lastActiveAt: 0, lockedPlace: lockedPlace.value } : null)
+    writeStored({ staffId: staff.value?.id ?? '', lastActiveAt: Date.now(), lockedPlaces: lockedPlaces.value })
   }
 
   /** Checks a staff number and PIN; five wrong PINs lock that staff number for five minutes. */
@@ -79,15 +76,16 @@ export const useSessionStore = defineStore('session', () => {
 
   /** The place to return to after signing in: only the person who was there gets it back. */
   function takeLockedPlace(staffId: string): string | null {
-    const place = lockedPlace.value
-    if (!place || place.staffId !== staffId) return null
-    lockedPlace.value = null
-    return place.route
+    const route = lockedPlaces.value[staffId] ?? null
+    const { [staffId]: _taken, ...others } = lockedPlaces.value
+    lockedPlaces.value = others
+    remember()
+    return route
   }
 
   /** Locks the terminal (idle or the lock button), remembering where this person was. */
   function lock(route: string): void {
-    if (staff.value) lockedPlace.value = { staffId: staff.value.id, route }
+    if (staff.value) lockedPlaces.value = { ...lockedPlaces.value, [staff.value.id]: route }
     staff.value = null
     setActor(null)
     remember()
@@ -96,7 +94,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Ends the session without keeping a place to return to. */
   function signOut(): void {
     staff.value = null
-    lockedPlace.value = null
+    lockedPlaces.value = {}
     setActor(null)
     writeStored(null)
   }
@@ -121,5 +119,5 @@ export const useSessionStore = defineStore('session', () => {
     if (staff.value) staff.value = (await getStaff(staff.value.id)) ?? null
   }
 
-  return { staff, roles, isSignedIn, displayName, lockedPlace, signIn, takeLockedPlace, lock, signOut, resume, touch, reload }
+  return { staff, roles, isSignedIn, displayName, lockedPlaces, signIn, takeLockedPlace, lock, signOut, resume, touch, reload }
 })
