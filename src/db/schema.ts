@@ -3,7 +3,7 @@
  * added; each later version's upgrade must be covered by a test that opens real old data
  * (see tests/unit/db/upgrade.test.ts for the pattern).
  */
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type Collection, type Table } from 'dexie'
 import type { RecordOf, RecordTableName } from '@/domain/model/records'
 
 /** One change waiting to be pushed to the hub: written in the same transaction as the change. */
@@ -59,7 +59,37 @@ export const SCHEMA_V1 = {
   local: 'key',
 } as const
 
-export const CURRENT_SCHEMA_VERSION = 1
+/** v2 (the lobby): appointments, duty sessions, day closures and complaints; visits gain appointmentId. */
+export const SCHEMA_V2 = {
+  appointments: 'id, [branchId+businessDate], clientId, visitId',
+  dutySessions: 'id, [branchId+businessDate], servicePointId, staffId',
+  dayClosures: 'id, [branchId+businessDate]',
+  complaints: 'id, [branchId+status], visitId, clientId, dueAt',
+} as const
+
+type RowUpgrade = (row: Record<string, unknown>) => void
+
+/**
+ * What each version does to rows written before it, keyed by the version it brings them to. The
+ * same functions upgrade stored rows (Dexie) and the rows of an older backup file, so both agree.
+ */
+export const ROW_UPGRADES: Readonly<Record<number, Partial<Record<RecordTableName, RowUpgrade>>>> = {
+  2: {
+    // Visits written before v2 honour no appointment.
+    visits: (visit) => {
+      if (visit.appointmentId === undefined) visit.appointmentId = null
+    },
+  },
+}
+
+/** Runs one version's row upgrades over the stored tables (inside Dexie's upgrade transaction). */
+async function upgradeStoredRows(version: number, table: (name: string) => { toCollection(): Collection<Record<string, unknown>> }): Promise<void> {
+  for (const [name, upgrade] of Object.entries(ROW_UPGRADES[version] ?? {})) {
+    await table(name).toCollection().modify((row) => upgrade?.(row))
+  }
+}
+
+export const CURRENT_SCHEMA_VERSION = 2
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -72,6 +102,9 @@ export class LobbyDeskDatabase extends Dexie {
     // Records must survive a power cut: Chrome defaults IndexedDB to relaxed durability.
     super(name, { chromeTransactionDurability: 'strict', autoOpen: false, ...options })
     this.version(1).stores(SCHEMA_V1)
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => upgradeStoredRows(2, (name) => tx.table(name)))
   }
 
   /** The replicated table of a given name, typed. */

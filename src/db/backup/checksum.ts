@@ -3,8 +3,8 @@
  * database (`databaseChecksum`) and from the rows decoded out of a backup file (`checksumOf`), so a
  * restore can be proven to give back exactly what was saved.
  *
- * The checksum is the SHA-256 (hex) of the lines `<table> <rows> <table digest>\n` in
- * RECORD_TABLES order, where a table digest is the SHA-256 of its rows sorted by id, one canonical
+ * The checksum is the SHA-256 (hex) of the lines `<table> <rows> <table digest>\n` of the
+ * tables that have rows, in RECORD_TABLES order, where a table digest is the SHA-256 of its rows sorted by id, one canonical
  * JSON text per line (keys sorted, each Blob written as its type and the SHA-256 of its bytes).
  * Hashing table by table keeps only one table's text in memory at a time.
  */
@@ -95,7 +95,10 @@ function idOf(row: unknown): string {
 export async function checksumOf(tables: UncheckedRowsByTable): Promise<string> {
   const lines: string[] = []
   for (const table of RECORD_TABLES) {
-    const rows = tables[table]
+    // Empty (or, in an older file, absent) tables add no line: adding a table in a later schema
+    // version leaves the checksum of older data unchanged.
+    const rows = tables[table] ?? []
+    if (rows.length === 0) continue
     const blobTexts = new Map<Blob, string>()
     for (const blob of collectBlobs(rows, new Set())) {
       blobTexts.set(blob, `Blob(${JSON.stringify(blob.type)},${await sha256Hex(await blob.arrayBuffer())})`)

@@ -20,7 +20,7 @@
 import * as v from 'valibot'
 import { Timestamp } from '@/domain/model/base'
 import { RECORD_SCHEMAS, RECORD_TABLES, type RecordTableName } from '@/domain/model/records'
-import { CURRENT_SCHEMA_VERSION } from '../schema'
+import { CURRENT_SCHEMA_VERSION, ROW_UPGRADES } from '../schema'
 import { now } from '../write'
 import { BLOB_MARKER, collectBlobs, join, rowJson, type RowsByTable, type UncheckedRowsByTable } from './checksum'
 import { decryptBytes, encryptBytes, freshSealParams, IV_BYTES, MAX_KDF_ITERATIONS, SALT_BYTES, type SealParams } from './crypto'
@@ -230,8 +230,37 @@ export function assertValidRecords(tables: UncheckedRowsByTable): void {
 
 export interface DecodedPayload {
   header: PayloadHeader
-  /** The rows as the file has them (only Blobs decoded): validated, not transformed. */
+  /** The rows ready to store: Blobs decoded, brought to today's schema, validated. */
   tables: RowsByTable
+  /** The rows as the file has them (only Blobs decoded): what its checksum was computed over. */
+  asStored: RowsByTable
+}
+
+/** An older file lacks the tables added since: they start empty, as they do in Dexie's upgrade. */
+function addMissingTables(raw: Record<string, unknown>): void {
+  const tables = raw.tables
+  const counts = raw.counts
+  if (typeof tables !== 'object' || tables === null || typeof counts !== 'object' || counts === null) return
+  for (const table of RECORD_TABLES) {
+    if (!(table in tables)) (tables as Record<string, unknown>)[table] = []
+    if (!(table in counts)) (counts as Record<string, unknown>)[table] = 0
+  }
+  raw.schemaVersion = CURRENT_SCHEMA_VERSION
+}
+
+/** Applies every version's row upgrades after `fromVersion`, copying the rows it changes. */
+function upgradeRows(fromVersion: number, tables: Record<RecordTableName, unknown[]>): Record<RecordTableName, unknown[]> {
+  const upgraded = { ...tables }
+  for (let version = fromVersion + 1; version <= CURRENT_SCHEMA_VERSION; version++) {
+    for (const [table, upgrade] of Object.entries(ROW_UPGRADES[version] ?? {}) as [RecordTableName, (row: Record<string, unknown>) => void][]) {
+      upgraded[table] = upgraded[table].map((row) => {
+        const copy = { ...(row as Record<string, unknown>) }
+        upgrade(copy)
+        return copy
+      })
+    }
+  }
+  return upgraded
 }
 
 /** Checks a payload text all the way down to every field of every row; the checksum is left to the caller. */
@@ -249,10 +278,10 @@ export function decodePayload(json: string): DecodedPayload {
   if (schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new BackupError({ kind: 'foreign_schema', reason: 'newer_schema', found: schemaVersion, supported: CURRENT_SCHEMA_VERSION })
   }
-  // A backup of an older schema version is converted HERE, before any validation: one step per
-  // version (v1 → v2 → …), doing to the payload's rows what that version's Dexie upgrade function
-  // in schema.ts does to stored rows (new tables start empty, new fields get their defaults), then
-  // setting schemaVersion and counts to today's. v1 is the first version: nothing older exists yet.
+  // An older backup is brought to today's schema in two steps: here its structure (tables added
+  // since start empty), below its rows (ROW_UPGRADES, the same functions Dexie's upgrades run). Its
+  // checksum is verified over the rows as the file has them, before they are upgraded.
+  if (schemaVersion < CURRENT_SCHEMA_VERSION) addMissingTables(raw as Record<string, unknown>)
   const parsed = v.safeParse(BackupPayload, raw)
   if (!parsed.success) throw malformed(parsed.issues[0])
   const { tables: encoded, ...header } = parsed.output
@@ -261,9 +290,9 @@ export function decodePayload(json: string): DecodedPayload {
     const actual = encoded[table].length
     if (header.counts[table] !== actual) throw new BackupError({ kind: 'count_mismatch', table, declared: header.counts[table], actual })
   }
-  const tables = {} as Record<RecordTableName, unknown[]>
+  const asStored = {} as Record<RecordTableName, unknown[]>
   for (const table of RECORD_TABLES) {
-    tables[table] = encoded[table].map((row, index) => {
+    asStored[table] = encoded[table].map((row, index) => {
       try {
         return decodeBlobs(row, '')
       } catch (err) {
@@ -272,6 +301,7 @@ export function decodePayload(json: string): DecodedPayload {
       }
     })
   }
+  const tables = upgradeRows(schemaVersion, asStored)
   assertValidRecords(tables)
-  return { header, tables: tables as RowsByTable }
+  return { header, tables: tables as RowsByTable, asStored: asStored as RowsByTable }
 }

@@ -95,8 +95,8 @@ export async function createBackup(passphrase: string, { actorRoles }: BackupAct
 }
 
 async function readBackup(file: Blob, passphrase: string): Promise<{ summary: BackupSummary; tables: RowsByTable }> {
-  const { header, tables } = decodePayload(await decryptPayload(file, passphrase))
-  const checksum = await checksumOf(tables)
+  const { header, tables, asStored } = decodePayload(await decryptPayload(file, passphrase))
+  const checksum = await checksumOf(asStored)
   if (checksum !== header.checksum) throw new BackupError({ kind: 'checksum_mismatch', declared: header.checksum, actual: checksum })
   const { createdAt, schemaVersion, branchId, region, counts } = header
   return { summary: { createdAt, schemaVersion, branchId, region, counts, checksum }, tables }

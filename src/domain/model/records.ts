@@ -125,9 +125,80 @@ export const Visit = v.object({
   zone: v.picklist(ZONES),
   arrivedAt: Timestamp,
   createdBy: v.nullable(Id),
+  /** The booking this arrival honours (schema v2); null for walk-ins. */
+  appointmentId: v.nullable(Id),
   details: Json,
 })
 export type Visit = v.InferOutput<typeof Visit>
+
+/** A booked visit (a large cash withdrawal, a wealth-room meeting): honoured first by the calling order. */
+export const Appointment = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  /** When the client is expected. */
+  at: Timestamp,
+  clientId: v.nullable(Id),
+  /** For a client not on file: the name and phone the booking was made with. */
+  name: Text,
+  phone: v.nullable(v.pipe(v.string(), v.regex(/^\d{5,15}$/))),
+  purpose: NonEmpty,
+  zone: v.picklist(ZONES),
+  /** e.g. the amount of a large cash withdrawal, the products to discuss. */
+  note: Text,
+  status: v.picklist(['booked', 'arrived', 'cancelled', 'missed']),
+  visitId: v.nullable(Id),
+  createdBy: v.nullable(Id),
+})
+export type Appointment = v.InferOutput<typeof Appointment>
+
+export const PAUSE_REASONS = ['break', 'back_office', 'meeting', 'other'] as const
+/** Who is on which post: a person signs a service point open at the start of a shift and closed at its end. */
+export const DutySession = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  servicePointId: Id,
+  staffId: Id,
+  startedAt: Timestamp,
+  endedAt: v.nullable(Timestamp),
+  pauses: v.array(v.object({ reason: v.picklist(PAUSE_REASONS), from: Timestamp, to: v.nullable(Timestamp) })),
+})
+export type DutySession = v.InferOutput<typeof DutySession>
+export type PauseReason = (typeof PAUSE_REASONS)[number]
+
+/** A closed business day: who closed it (null when closed automatically) and how many were left unserved. */
+export const DayClosure = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  closedAt: Timestamp,
+  closedBy: v.nullable(Id),
+  unservedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+export type DayClosure = v.InferOutput<typeof DayClosure>
+
+export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high'] as const
+export const COMPLAINT_STATUSES = ['open', 'escalated', 'closed'] as const
+/** A complaint raised at the door: assigned with a deadline, escalated when overdue, closed with its resolution. */
+export const Complaint = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  visitId: v.nullable(Id),
+  clientId: v.nullable(Id),
+  businessDate: DateString,
+  what: NonEmpty,
+  concerns: Text,
+  severity: v.picklist(COMPLAINT_SEVERITIES),
+  assigneeId: v.nullable(Id),
+  dueAt: Timestamp,
+  status: v.picklist(COMPLAINT_STATUSES),
+  escalatedAt: v.nullable(Timestamp),
+  resolution: Text,
+  clientAccepted: v.nullable(Flag),
+  closedAt: v.nullable(Timestamp),
+})
+export type Complaint = v.InferOutput<typeof Complaint>
 
 /** Append-only steps of a visit; its current state is derived from them. */
 export const VisitEvent = v.object({
@@ -305,6 +376,10 @@ export const RECORD_SCHEMAS = {
   visits: Visit,
   visitEvents: VisitEvent,
   tickets: Ticket,
+  appointments: Appointment,
+  dutySessions: DutySession,
+  dayClosures: DayClosure,
+  complaints: Complaint,
   products: Product,
   bundleRules: BundleRule,
   offers: Offer,

@@ -3,7 +3,7 @@
 // back as a plain {}), while Node's Blob does, as a browser's does in real IndexedDB.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../support/db'
-import type { LobbyDeskDatabase } from '@/db/schema'
+import { CURRENT_SCHEMA_VERSION, type LobbyDeskDatabase } from '@/db/schema'
 import { deviceId, getLocal, LOCAL_KEYS, setLocal } from '@/db/local'
 import { setActor, setClock, writeRecords } from '@/db/write'
 import {
@@ -155,7 +155,7 @@ describe('backup and restore', () => {
     await wipe()
     const summary = await restoreBackup(backup.blob, PASSPHRASE, HEAD)
 
-    expect(summary).toEqual({ createdAt: NOW, schemaVersion: 1, branchId: expect.any(String), region: null, counts: before.counts, checksum: before.checksum })
+    expect(summary).toEqual({ createdAt: NOW, schemaVersion: CURRENT_SCHEMA_VERSION, branchId: expect.any(String), region: null, counts: before.counts, checksum: before.checksum })
     expect(await checksumWithoutRestoreEntry()).toBe(before.checksum)
     expect(await tableCounts()).toEqual({ ...before.counts, auditLog: before.counts.auditLog + 1 })
 
@@ -170,7 +170,7 @@ describe('backup and restore', () => {
     const backup = await createBackup(PASSPHRASE, HEAD)
     const created = await db.records('auditLog').filter((e) => e.action === 'backup.create').toArray()
     expect(created).toHaveLength(1)
-    expect(created[0]!.after).toEqual({ fileName: backup.fileName, schemaVersion: 1, counts: backup.counts, checksum: backup.checksum })
+    expect(created[0]!.after).toEqual({ fileName: backup.fileName, schemaVersion: CURRENT_SCHEMA_VERSION, counts: backup.counts, checksum: backup.checksum })
     expect((await tableCounts()).auditLog).toBe(backup.counts.auditLog + 1)
 
     await restoreBackup(backup.blob, PASSPHRASE, HEAD)
@@ -210,6 +210,39 @@ describe('backup and restore', () => {
     expect(summary.counts.clients).toBe(3)
     expect(summary.checksum).toBe(backup.checksum)
     expect(await databaseState()).toEqual(empty)
+  })
+})
+
+describe('older backups', () => {
+  it('a backup made under schema v1 (before the lobby tables) restores, its visits upgraded as Dexie upgrades stored ones', async () => {
+    await seed()
+    const backup = await createBackup(PASSPHRASE, HEAD)
+    const v1 = await tampered(backup.blob, (payload) => {
+      payload.schemaVersion = 1
+      for (const table of ['appointments', 'dutySessions', 'dayClosures', 'complaints']) {
+        delete payload.tables[table]
+        delete payload.counts[table]
+      }
+    })
+    // A visit as v1 wrote it: no appointmentId. The file's checksum covers the rows as stored.
+    const withVisit = await tampered(v1, (payload) => {
+      const branchId = payload.tables.branches![0]!.id
+      const visit = { id: '0f8fad5b-d9cb-469f-a165-70867728950e', createdAt: NOW, updatedAt: NOW, deviceId: 'old', hlc: '1746513000000-0000-old', deleted: 0, branchId, businessDate: '2025-05-06', clientId: null, purpose: 'cash', zone: 'high_counter', arrivedAt: NOW, createdBy: null, details: {} }
+      payload.tables.visits = [visit]
+      payload.counts.visits = 1
+      // Left out so that the checksum below can be taken over plain JSON rows.
+      payload.tables.attachments = []
+      payload.counts.attachments = 0
+    })
+    const raw = JSON.parse(await decryptPayload(withVisit, PASSPHRASE)) as RawPayload & { checksum: string }
+    raw.checksum = await checksumOf(raw.tables as never)
+    const sealed = await encryptPayload(JSON.stringify(raw), PASSPHRASE)
+
+    await wipe()
+    await restoreBackup(sealed, PASSPHRASE, HEAD)
+    const [visit] = await db.records('visits').toArray()
+    expect(visit?.appointmentId).toBeNull()
+    expect(await db.records('appointments').count()).toBe(0)
   })
 })
 
@@ -272,7 +305,7 @@ describe('a bad file changes nothing and says what is wrong', () => {
     const newer = await tampered(backup, (payload) => {
       payload.schemaVersion = 99
     })
-    expect((await rejection(restoreBackup(newer, PASSPHRASE, HEAD), 'foreign_schema')).details).toEqual({ kind: 'foreign_schema', reason: 'newer_schema', found: 99, supported: 1 })
+    expect((await rejection(restoreBackup(newer, PASSPHRASE, HEAD), 'foreign_schema')).details).toEqual({ kind: 'foreign_schema', reason: 'newer_schema', found: 99, supported: CURRENT_SCHEMA_VERSION })
     const other = await tampered(backup, (payload) => {
       payload.app = 'otherapp'
     })
