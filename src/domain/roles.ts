@@ -12,7 +12,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number]
 
 /** The product's areas, named as users name them. */
-export const AREAS = ['dashboard', 'workbench', 'lobby', 'counter', 'wealth', 'inspection', 'admin'] as const
+export const AREAS = ['dashboard', 'workbench', 'lobby', 'station', 'counter', 'wealth', 'inspection', 'admin'] as const
 export type Area = (typeof AREAS)[number]
 
 /** Which roles may open each area. `workbench` is every signed-in person's own page. */
@@ -20,6 +20,8 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   dashboard: ['branch_head'],
   workbench: ROLES,
   lobby: ['lobby_manager', 'branch_head'],
+  /** A service point's own screen: call, serve, transfer (every role that serves at a window or desk). */
+  station: ['high_counter', 'low_counter', 'customer_manager', 'wealth_manager', 'lobby_manager', 'branch_head'],
   counter: ['low_counter', 'customer_manager', 'high_counter', 'branch_head'],
   wealth: ['wealth_manager', 'customer_manager', 'branch_head'],
   inspection: ['inspector', 'branch_head'],
@@ -31,10 +33,10 @@ export const ROLE_HOMES: Record<Role, readonly Area[]> = {
   branch_head: ['dashboard'],
   administrator: ['admin'],
   lobby_manager: ['lobby', 'workbench'],
-  low_counter: ['counter', 'workbench'],
-  customer_manager: ['counter', 'wealth', 'workbench'],
-  wealth_manager: ['wealth', 'workbench'],
-  high_counter: ['counter', 'workbench'],
+  low_counter: ['counter', 'station', 'workbench'],
+  customer_manager: ['counter', 'wealth', 'station', 'workbench'],
+  wealth_manager: ['wealth', 'station', 'workbench'],
+  high_counter: ['station', 'workbench'],
   inspector: ['inspection', 'workbench'],
 }
 

@@ -5,6 +5,7 @@ import { useTerminalStore } from '@/stores/terminal'
 import { useSessionStore } from '@/stores/session'
 import { useNoticeStore } from '@/stores/notice'
 import { adminRoutes } from '@/views/admin/routes'
+import { checkInRoutes, displayRoutes, queueRoutes } from '@/views/lobby/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,12 +20,15 @@ const routes: RouteRecordRaw[] = [
   { path: '/', name: 'root', component: () => import('@/views/RootRedirect.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('@/views/setup/FirstRunView.vue'), meta: { public: true } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/signin/SignInView.vue'), meta: { public: true } },
+  ...displayRoutes,
   {
     path: '/',
     component: () => import('@/components/shell/AppShell.vue'),
     children: [
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/DashboardView.vue'), meta: { area: 'dashboard' } },
       { path: 'workbench', name: 'workbench', component: () => import('@/views/workbench/WorkbenchView.vue'), meta: { area: 'workbench' } },
+      ...checkInRoutes,
+      ...queueRoutes,
       ...adminRoutes,
     ],
   },

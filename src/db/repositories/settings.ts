@@ -15,16 +15,26 @@ async function settingRecords(): Promise<Map<string, Setting>> {
   return latest
 }
 
-export async function loadBranchSettings(): Promise<BranchSettings> {
+/** Every branch-wide setting as stored, by key (newest change of each key). */
+export async function loadStoredSettings(): Promise<Record<string, unknown>> {
   const stored: Record<string, unknown> = {}
   for (const [key, row] of await settingRecords()) stored[key] = row.value
-  return resolveSettings(stored)
+  return stored
 }
 
-export async function saveBranchSetting<K extends BranchSettingKey>(key: K, value: BranchSettings[K]): Promise<void> {
+export async function loadBranchSettings(): Promise<BranchSettings> {
+  return resolveSettings(await loadStoredSettings())
+}
+
+/** Stores any branch-wide setting (e.g. the lobby rules) under its key, audited. */
+export async function saveSettingValue(key: string, value: unknown): Promise<void> {
   const existing = (await settingRecords()).get(key)
   await writeRecords(['settings'], async (w) => {
     if (existing) await w.update('settings', existing.id, { value }, { action: `settings.${key}` })
     else await w.insert('settings', { key, value }, { action: `settings.${key}` })
   })
+}
+
+export async function saveBranchSetting<K extends BranchSettingKey>(key: K, value: BranchSettings[K]): Promise<void> {
+  await saveSettingValue(key, value)
 }

@@ -6,6 +6,7 @@ export default {
     dashboard: 'Branch dashboard',
     workbench: 'My workbench',
     lobby: 'Lobby',
+    station: 'My service point',
     counter: 'Low counter',
     wealth: 'Wealth room',
     inspection: 'Inspection',

@@ -4,5 +4,7 @@ import setup from './setup'
 import home from './home'
 import admin from './admin'
 import privacy from './privacy'
+import lobby from './lobby'
+import queues from './queues'
 
-export default { ...common, signin, setup, home, admin, privacy }
+export default { ...common, signin, setup, home, admin, privacy, lobby, queues }

@@ -4,6 +4,7 @@ export default {
     dashboard: '网点看板',
     workbench: '我的工作台',
     lobby: '大堂',
+    station: '我的窗口',
     counter: '低柜',
     wealth: '理财室',
     inspection: '检查',

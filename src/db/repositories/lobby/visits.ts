@@ -1,0 +1,103 @@
+/**
+ * Visits, their append-only events and their tickets. A check-in (visit + ticket + first events)
+ * is one transaction, and the ticket number is taken inside it, so two tabs issuing at the same
+ * moment never get the same number. A visit's state is never stored: it is derived from its events.
+ */
+import type { Ticket, Visit, VisitEvent } from '@/domain/model/records'
+import { formatTicketCode, nextSeq } from '@/domain/lobby/tickets'
+import type { VisitEventBody } from '@/domain/lobby/visitState'
+import type { Zone } from '@/domain/lobby/terms'
+import { database } from '../../connection'
+import { now, writeRecords, type RecordWriter } from '../../write'
+
+export interface CheckInInput {
+  branchId: string
+  businessDate: string
+  clientId: string | null
+  zone: Zone
+  prefix: string
+  arrival: Extract<VisitEventBody, { kind: 'arrived' }>['data']
+  /** Steps recorded at the door with the arrival: an override, an anti-fraud check. */
+  alsoAtDoor: VisitEventBody[]
+  staffId: string | null
+  appointmentId: string | null
+  details: Record<string, unknown>
+}
+
+export interface CheckedIn {
+  visit: Visit
+  ticket: Ticket
+}
+
+function eventRecord(visit: Pick<Visit, 'id' | 'branchId' | 'businessDate'>, body: VisitEventBody, at: number, servicePointId: string | null, staffId: string | null) {
+  return { visitId: visit.id, branchId: visit.branchId, businessDate: visit.businessDate, at, kind: body.kind, data: body.data as Record<string, unknown>, servicePointId, staffId }
+}
+
+/** Greets, triages and tickets one arrival, all or nothing. */
+export async function checkIn(input: CheckInInput): Promise<CheckedIn> {
+  return writeRecords(['visits', 'visitEvents', 'tickets', 'appointments'], async (w) => {
+    const at = now()
+    const visit = await w.insert('visits', {
+      branchId: input.branchId,
+      businessDate: input.businessDate,
+      clientId: input.clientId,
+      purpose: input.arrival.purpose,
+      zone: input.zone,
+      arrivedAt: at,
+      createdBy: input.staffId,
+      appointmentId: input.appointmentId,
+      details: input.details,
+    })
+    const ticket = await issueTicketIn(w, visit, input.prefix)
+    await w.insert('visitEvents', eventRecord(visit, { kind: 'arrived', data: input.arrival }, at, null, input.staffId))
+    await w.insert('visitEvents', eventRecord(visit, { kind: 'ticket_issued', data: { ticketId: ticket.id, code: ticket.code, prefix: ticket.prefix, seq: ticket.seq } }, at, null, input.staffId))
+    for (const body of input.alsoAtDoor) await w.insert('visitEvents', eventRecord(visit, body, at, null, input.staffId))
+    if (input.appointmentId) await w.update('appointments', input.appointmentId, { status: 'arrived', visitId: visit.id })
+    return { visit, ticket }
+  })
+}
+
+/** The next number of the day for this prefix, read and taken inside the caller's transaction. */
+async function issueTicketIn(w: RecordWriter, visit: Visit, prefix: string): Promise<Ticket> {
+  const today = await database().records('tickets').where('[branchId+businessDate]').equals([visit.branchId, visit.businessDate]).toArray()
+  const seq = nextSeq(today.filter((t) => t.prefix === prefix).map((t) => t.seq))
+  return w.insert('tickets', { branchId: visit.branchId, businessDate: visit.businessDate, zone: visit.zone, prefix, seq, code: formatTicketCode(prefix, seq), visitId: visit.id })
+}
+
+/** Re-tickets a transferred visit for its new zone (its prefix changed). */
+export async function reissueTicket(visitId: string, prefix: string, staffId: string | null): Promise<Ticket> {
+  return writeRecords(['visits', 'visitEvents', 'tickets'], async (w) => {
+    const visit = await database().records('visits').get(visitId)
+    if (!visit) throw new Error(`No visit ${visitId}`)
+    const ticket = await issueTicketIn(w, visit, prefix)
+    await w.insert('visitEvents', eventRecord(visit, { kind: 'ticket_issued', data: { ticketId: ticket.id, code: ticket.code, prefix, seq: ticket.seq } }, now(), null, staffId))
+    return ticket
+  })
+}
+
+/** Appends one step of a visit (called, started, finished, …): the only way a visit changes. */
+export async function recordVisitStep(visitId: string, body: VisitEventBody, where: { servicePointId: string | null; staffId: string | null }): Promise<VisitEvent> {
+  return writeRecords(['visits', 'visitEvents'], async (w) => {
+    const visit = await database().records('visits').get(visitId)
+    if (!visit) throw new Error(`No visit ${visitId}`)
+    return w.insert('visitEvents', eventRecord(visit, body, now(), where.servicePointId, where.staffId))
+  })
+}
+
+export interface LobbyDay {
+  visits: Visit[]
+  events: VisitEvent[]
+  tickets: Ticket[]
+}
+
+/** Everything the lobby's boards are derived from for one business day. */
+export async function lobbyDay(branchId: string, businessDate: string): Promise<LobbyDay> {
+  const db = database()
+  const key = [branchId, businessDate]
+  const [visits, events, tickets] = await Promise.all([
+    db.records('visits').where('[branchId+businessDate]').equals(key).toArray(),
+    db.records('visitEvents').where('[branchId+businessDate]').equals(key).toArray(),
+    db.records('tickets').where('[branchId+businessDate]').equals(key).toArray(),
+  ])
+  return { visits: visits.filter((v) => v.deleted === 0), events: events.filter((e) => e.deleted === 0), tickets: tickets.filter((t) => t.deleted === 0) }
+}

@@ -1,0 +1,202 @@
+import { computed, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { checkIn as checkInVisit, lobbyDay, recordVisitStep, reissueTicket, type CheckedIn, type LobbyDay } from '@/db/repositories/lobby/visits'
+import { closeBusinessDay, closeDuty, dayClosure, dutySessions, openDuty, pauseDuty, resumeDuty } from '@/db/repositories/lobby/duty'
+import { DuplicateClientError, getClient, registerClient, searchClients, type NewClientAtDoor } from '@/db/repositories/lobby/clients'
+import { loadStoredSettings, saveSettingValue } from '@/db/repositories/settings'
+import { listServicePoints } from '@/db/repositories/servicePoints'
+import { DEFAULT_LOBBY_RULES, resolveLobbyRules, validateLobbyRules, type LobbyRules } from '@/domain/lobby/purposes'
+import { applyOverride, clientTriageFacts, triage, type TriageResult } from '@/domain/lobby/triage'
+import { antiFraudTriggers } from '@/domain/lobby/antiFraud'
+import { deriveVisits, type VisitEventBody, type VisitState } from '@/domain/lobby/visitState'
+import { lobbyBoard, zoneBoard, type ZoneBoard } from '@/domain/lobby/board'
+import { callHistory, nextToCall, peopleAhead as peopleAheadIn, waitingIn } from '@/domain/lobby/callingOrder'
+import { closeDay as planDayClose } from '@/domain/lobby/dayClose'
+import type { PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/terms'
+import type { Client, DutySession, PauseReason, ServicePoint } from '@/domain/model/records'
+import { useTerminalStore } from './terminal'
+import { useSessionStore } from './session'
+
+export { DuplicateClientError }
+
+const LOBBY_RULES_KEY = 'lobbyRules'
+
+/** Everything the lobby screens show for one business day, derived from what is stored. */
+export interface LobbyPicture {
+  day: LobbyDay
+  states: Map<string, VisitState>
+  points: ServicePoint[]
+  sessions: DutySession[]
+  boards: ZoneBoard[]
+  closed: boolean
+}
+
+export interface ArrivalFacts {
+  client: Client | null
+  purpose: string
+  disabled: boolean
+  pregnant: boolean
+  /** For a walk-in without a client record: their age if given. */
+  age: number | null
+  /** The amount of a transfer or withdrawal, when the client says it (anti-fraud). */
+  amountFen: number | null
+}
+
+export interface IssuedArrival extends CheckedIn {
+  peopleAhead: number
+  estimateMinutes: number | null
+}
+
+/** The lobby: greeting and triage at the door, tickets, the queues and the service points. */
+export const useLobbyStore = defineStore('lobby', () => {
+  const terminal = useTerminalStore()
+  const session = useSessionStore()
+  const rules = shallowRef<LobbyRules>(DEFAULT_LOBBY_RULES)
+
+  const branchId = computed(() => terminal.state.branchId ?? '')
+  const staffId = () => session.staff?.id ?? null
+
+  /** Reads the branch's lobby rules (purposes → zones, ratio, thresholds…), defaults where unset. */
+  async function loadRules(): Promise<LobbyRules> {
+    rules.value = resolveLobbyRules(((await loadStoredSettings())[LOBBY_RULES_KEY] ?? {}) as Record<string, unknown>)
+    return rules.value
+  }
+
+  /** Saves edited lobby rules after validating them; returns the problems instead when invalid. */
+  async function saveRules(candidate: unknown): Promise<ReturnType<typeof validateLobbyRules>> {
+    const checked = validateLobbyRules(candidate)
+    if (checked.ok) {
+      await saveSettingValue(LOBBY_RULES_KEY, checked.rules)
+      rules.value = checked.rules
+    }
+    return checked
+  }
+
+  /** Clients matching what the lobby manager typed (phone or its tail, name, pinyin initials, ID, card tail). */
+  function search(query: string): Promise<Client[]> {
+    return searchClients(branchId.value, query)
+  }
+
+  /** Registers a new client at the door; throws DuplicateClientError with the matches when already on file. */
+  function register(input: Omit<NewClientAtDoor, 'branchId'>): Promise<Client> {
+    return registerClient({ ...input, branchId: branchId.value }, terminal.today)
+  }
+
+  function client(id: string): Promise<Client | undefined> {
+    return getClient(id)
+  }
+
+  /** Where triage sends this arrival, and why. */
+  function triageFor(facts: ArrivalFacts): TriageResult {
+    const known = facts.client ? clientTriageFacts(facts.client, terminal.today) : { isVip: false, age: facts.age }
+    return triage({ purpose: facts.purpose, isVip: known.isVip, age: known.age ?? facts.age, disabled: facts.disabled, pregnant: facts.pregnant }, rules.value)
+  }
+
+  /** Whether the anti-fraud questions must be asked before this arrival is sent on. */
+  function antiFraudFor(facts: ArrivalFacts) {
+    const age = facts.client ? clientTriageFacts(facts.client, terminal.today).age : facts.age
+    return antiFraudTriggers({ purpose: facts.purpose, age, amountFen: facts.amountFen }, rules.value)
+  }
+
+  /** Everything the lobby shows for the branch's business day (for a live query). */
+  async function picture(businessDate = terminal.today, nowMs = Date.now()): Promise<LobbyPicture> {
+    const [day, points, sessions, closure] = await Promise.all([lobbyDay(branchId.value, businessDate), listServicePoints(branchId.value), dutySessions(branchId.value, businessDate), dayClosure(branchId.value, businessDate)])
+    const states = deriveVisits(day.events)
+    const clientOf = new Map(day.visits.map((v) => [v.id, v.clientId]))
+    const quotedOf = new Map(day.visits.map((v) => [v.id, typeof v.details.quotedMinutes === 'number' ? v.details.quotedMinutes : null]))
+    const boards = lobbyBoard({ states: [...states.values()], clientOf: (id) => clientOf.get(id) ?? null, quotedOf: (id) => quotedOf.get(id) ?? null, points, sessions, rules: rules.value, nowMs })
+    return { day, states, points, sessions, boards, closed: closure !== undefined }
+  }
+
+  /**
+   * Checks an arrival in: triage (with the manager's override and its reason, if any), the ticket,
+   * the anti-fraud outcome when one was asked; one transaction. Returns the ticket with the people
+   * ahead and the estimated wait it quotes.
+   */
+  async function checkIn(
+    facts: ArrivalFacts,
+    options: { override?: { zone?: Zone; priorityClass?: PriorityClass; reason: string }; antiFraud?: Extract<VisitEventBody, { kind: 'anti_fraud_checked' }>['data']; appointment?: { id: string; at: number } },
+  ): Promise<IssuedArrival> {
+    const triaged = triageFor(facts)
+    const overridden = options.override ? applyOverride(triaged, options.override) : null
+    const result = overridden?.ok ? overridden.result : triaged
+    const before = await picture()
+    const board = zoneBoard(result.zone, { states: [...before.states.values()], clientOf: () => null, quotedOf: () => null, points: before.points, sessions: before.sessions, rules: rules.value, nowMs: Date.now() })
+    const estimateMinutes = board.estimateMinutes
+    const alsoAtDoor: VisitEventBody[] = []
+    if (overridden?.ok) alsoAtDoor.push({ kind: 'overridden', data: overridden.override } as VisitEventBody)
+    if (options.antiFraud) alsoAtDoor.push({ kind: 'anti_fraud_checked', data: options.antiFraud } as VisitEventBody)
+    const checked = await checkInVisit({
+      branchId: branchId.value,
+      businessDate: terminal.today,
+      clientId: facts.client?.id ?? null,
+      zone: result.zone,
+      prefix: rules.value.ticketPrefixes[result.zone],
+      arrival: {
+        purpose: facts.purpose,
+        zone: result.zone,
+        priorityClass: result.priorityClass,
+        isVip: triaged.reasons.some((r) => r.startsWith('vip')),
+        reasons: result.reasons,
+        appointmentId: options.appointment?.id ?? null,
+        appointmentAt: options.appointment?.at ?? null,
+        antiFraudTriggers: antiFraudFor(facts),
+      },
+      alsoAtDoor,
+      staffId: staffId(),
+      appointmentId: options.appointment?.id ?? null,
+      details: { quotedMinutes: estimateMinutes, amountFen: facts.amountFen },
+    })
+    const after = await picture()
+    const ahead = peopleAheadIn(checked.visit.id, waitingIn(after.states.values(), result.zone), { nowMs: Date.now(), rules: rules.value, history: callHistory(after.states.values(), result.zone) }) ?? 0
+    return { ...checked, peopleAhead: ahead, estimateMinutes }
+  }
+
+  /** Records one step of a visit at a service point (or at the door when `servicePointId` is null). */
+  function step(visitId: string, body: VisitEventBody, servicePointId: string | null) {
+    return recordVisitStep(visitId, body, { servicePointId, staffId: staffId() })
+  }
+
+  /** Calls the next client for a service point by the calling order; null when nobody waits. */
+  async function callNext(point: ServicePoint): Promise<VisitState | null> {
+    const now = await picture()
+    const zone = point.kind as Zone
+    const next = nextToCall(waitingIn(now.states.values(), zone), { nowMs: Date.now(), rules: rules.value, history: callHistory(now.states.values(), zone) })
+    if (!next) return null
+    await step(next.entry.visitId, { kind: 'called', data: { lane: next.lane } } as VisitEventBody, point.id)
+    return now.states.get(next.entry.visitId) ?? null
+  }
+
+  /** Moves a visit to another zone, placed at the front, the end or by original arrival; re-tickets it. */
+  async function transfer(visitId: string, toZone: Zone, placement: TransferPlacement, reason: string, servicePointId: string | null): Promise<void> {
+    await step(visitId, { kind: 'transferred', data: { toZone, placement, priorityClass: null, reason, services: [] } } as VisitEventBody, servicePointId)
+    await reissueTicket(visitId, rules.value.ticketPrefixes[toZone], staffId())
+  }
+
+  /** Signs the signed-in person on duty at a service point. */
+  function signOn(point: ServicePoint): Promise<DutySession> {
+    return openDuty(branchId.value, terminal.today, point.id, staffId() ?? '')
+  }
+  /** Signs off a duty session. */
+  function signOff(sessionId: string) {
+    return closeDuty(sessionId)
+  }
+  /** Pauses a service point with a reason. */
+  function pause(sessionId: string, reason: PauseReason) {
+    return pauseDuty(sessionId, reason)
+  }
+  /** Ends a pause. */
+  function resume(sessionId: string) {
+    return resumeDuty(sessionId)
+  }
+
+  /** Closes the business day: waiting clients are recorded as unserved; numbering restarts tomorrow. */
+  async function closeDay(): Promise<number> {
+    const now = await picture()
+    const plan = planDayClose(now.states.values(), Date.now())
+    await closeBusinessDay(branchId.value, terminal.today, plan.events.map((e) => ({ visitId: e.visitId, body: { kind: e.kind, data: e.data } as VisitEventBody })), staffId())
+    return plan.events.length
+  }
+
+  return { rules, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, transfer, signOn, signOff, pause, resume, closeDay }
+})
