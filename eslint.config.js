@@ -4,7 +4,7 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 import globals from 'globals'
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'coverage/**', 'src/components.d.ts'] },
+  { ignores: ['dist/**', 'dist-bench/**', '.bench-profile/**', 'dev-dist/**', 'node_modules/**', 'coverage/**', 'src/components.d.ts'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {

@@ -1,6 +1,6 @@
 import { computed, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { checkIn as checkInVisit, lobbyDay, recordVisitStep, reissueTicket, type CheckedIn, type LobbyDay } from '@/db/repositories/lobby/visits'
+import { checkIn as checkInVisit, lobbyDay, recordVisitStep, transferVisit, type CheckedIn, type LobbyDay } from '@/db/repositories/lobby/visits'
 import { closeBusinessDay, closeDuty, dayClosure, dutySessions, openDuty, pauseDuty, resumeDuty } from '@/db/repositories/lobby/duty'
 import { DuplicateClientError, getClient, registerClient, searchClients, type NewClientAtDoor } from '@/db/repositories/lobby/clients'
 import { loadStoredSettings, saveSettingValue } from '@/db/repositories/settings'
@@ -94,7 +94,8 @@ export const useLobbyStore = defineStore('lobby', () => {
 
   /** Whether the anti-fraud questions must be asked before this arrival is sent on. */
   function antiFraudFor(facts: ArrivalFacts) {
-    const age = facts.client ? clientTriageFacts(facts.client, terminal.today).age : facts.age
+    // A client on file without a birthday may still be marked elderly at the door (facts.age).
+    const age = (facts.client ? clientTriageFacts(facts.client, terminal.today).age : null) ?? facts.age
     return antiFraudTriggers({ purpose: facts.purpose, age, amountFen: facts.amountFen }, rules.value)
   }
 
@@ -169,8 +170,8 @@ export const useLobbyStore = defineStore('lobby', () => {
 
   /** Moves a visit to another zone, placed at the front, the end or by original arrival; re-tickets it. */
   async function transfer(visitId: string, toZone: Zone, placement: TransferPlacement, reason: string, servicePointId: string | null): Promise<void> {
-    await step(visitId, { kind: 'transferred', data: { toZone, placement, priorityClass: null, reason, services: [] } } as VisitEventBody, servicePointId)
-    await reissueTicket(visitId, rules.value.ticketPrefixes[toZone], staffId())
+    const body = { kind: 'transferred', data: { toZone, placement, priorityClass: null, reason, services: [] } } as Extract<VisitEventBody, { kind: 'transferred' }>
+    await transferVisit(visitId, body, rules.value.ticketPrefixes[toZone], { servicePointId, staffId: staffId() })
   }
 
   /** Signs the signed-in person on duty at a service point. */

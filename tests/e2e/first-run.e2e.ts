@@ -44,9 +44,10 @@ describe('first run → demo branch → every role lands on its own home', () =>
 
   it.each([
     ['administrator', DEMO.administrator, '/admin'],
-    ['lobby manager', DEMO.lobbyManager, '/workbench'],
-    ['low-counter teller', DEMO.lowCounter, '/workbench'],
-    ['wealth manager', DEMO.wealthManager, '/workbench'],
+    ['lobby manager', DEMO.lobbyManager, '/lobby'],
+    ['high-counter teller', DEMO.highCounter, '/station'],
+    ['low-counter teller', DEMO.lowCounter, '/station'],
+    ['wealth manager', DEMO.wealthManager, '/station'],
     ['inspector', DEMO.inspector, '/workbench'],
   ])('the %s signs in with the demo PIN and sees their own home', async (_role, account, home) => {
     await signIn(page, account.staffNo, account.pin)

@@ -34,12 +34,12 @@ describe('sign-in, lockout, role guard and language', () => {
 
   it('another staff number is not affected by that lock', async () => {
     await signIn(page, DEMO.lobbyManager.staffNo, DEMO.lobbyManager.pin)
-    expect(page.url()).toContain('/workbench')
+    expect(page.url()).toContain('/lobby')
   })
 
   it('a direct URL to a page the role may not use goes back to the role’s home with a message', async () => {
     await page.goto('/admin/staff')
-    await page.waitForURL('**/workbench')
+    await page.waitForURL('**/lobby')
     const message = page.locator('.el-message')
     await message.first().waitFor()
     expect(await message.first().innerText()).toContain('管理')
@@ -47,12 +47,12 @@ describe('sign-in, lockout, role guard and language', () => {
 
   it('switching to English changes the screen at once and is kept after a reload', async () => {
     await page.getByTestId('lang-en').click()
-    expect(await textOf(page, 'shell-area')).toBe('My workbench')
+    expect(await textOf(page, 'shell-area')).toBe('Lobby')
     await page.reload()
     await page.getByTestId('shell-area').waitFor()
-    expect(await textOf(page, 'shell-area')).toBe('My workbench')
+    expect(await textOf(page, 'shell-area')).toBe('Lobby')
     await page.getByTestId('lang-zh-CN').click()
-    expect(await textOf(page, 'shell-area')).toBe('我的工作台')
+    expect(await textOf(page, 'shell-area')).toBe('大堂')
   })
 
   it('?lang=en in the address selects English too', async () => {

@@ -40,3 +40,23 @@ export async function textOf(page: Page, testId: string): Promise<string> {
 export function expectNoPageErrors(errors: string[]): void {
   expect(errors, `uncaught errors in the page: ${errors.join('\n')}`).toEqual([])
 }
+
+/** Every row of one table of the app's IndexedDB, read in the page (for checks, never for setup). */
+export async function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('lobbydesk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll()
+          request.onsuccess = () => {
+            resolve(request.result as T[])
+            open.result.close()
+          }
+          request.onerror = () => reject(request.error)
+        }
+      }),
+    table,
+  )
+}

@@ -11,8 +11,11 @@ export function baseURL(): string {
   return inject('baseURL')
 }
 
+/** Tabs not in front keep full speed, as on a branch terminal showing several windows side by side. */
+const NO_BACKGROUND_THROTTLING = ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows']
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...NO_BACKGROUND_THROTTLING] })
 }
 
 /** A fresh profile (its own IndexedDB) at tablet size; the page fails the test on any page error. */

@@ -64,13 +64,15 @@ async function issueTicketIn(w: RecordWriter, visit: Visit, prefix: string): Pro
   return w.insert('tickets', { branchId: visit.branchId, businessDate: visit.businessDate, zone: visit.zone, prefix, seq, code: formatTicketCode(prefix, seq), visitId: visit.id })
 }
 
-/** Re-tickets a transferred visit for its new zone (its prefix changed). */
-export async function reissueTicket(visitId: string, prefix: string, staffId: string | null): Promise<Ticket> {
+/** Moves a visit to another zone and tickets it there (its prefix changed), in one transaction. */
+export async function transferVisit(visitId: string, transfer: Extract<VisitEventBody, { kind: 'transferred' }>, prefix: string, where: { servicePointId: string | null; staffId: string | null }): Promise<Ticket> {
   return writeRecords(['visits', 'visitEvents', 'tickets'], async (w) => {
     const visit = await database().records('visits').get(visitId)
     if (!visit) throw new Error(`No visit ${visitId}`)
-    const ticket = await issueTicketIn(w, visit, prefix)
-    await w.insert('visitEvents', eventRecord(visit, { kind: 'ticket_issued', data: { ticketId: ticket.id, code: ticket.code, prefix, seq: ticket.seq } }, now(), null, staffId))
+    const at = now()
+    await w.insert('visitEvents', eventRecord(visit, transfer, at, where.servicePointId, where.staffId))
+    const ticket = await issueTicketIn(w, { ...visit, zone: transfer.data.toZone }, prefix)
+    await w.insert('visitEvents', eventRecord(visit, { kind: 'ticket_issued', data: { ticketId: ticket.id, code: ticket.code, prefix, seq: ticket.seq } }, at, null, where.staffId))
     return ticket
   })
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --only lobby]`: builds the benchmark page (production build of the app's own
+ * code), opens it in Debian's Chromium with a persistent profile (.bench-profile, seeded once at bank
+ * scale and reused), and prints one JSON line per figure: {"metric","value","unit","n"}, the value
+ * being the median of n runs. Not part of `npm test`.
+ */
+import { execSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { preview } from 'vite'
+import { chromium } from 'playwright-core'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const onlyIndex = process.argv.indexOf('--only')
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : null
+const wants = (area) => !only || only === area
+
+execSync('node scripts/ensure-chromium.mjs', { cwd: root, stdio: 'inherit' })
+execSync('npx vite build --config vite.bench.config.ts --logLevel warn', { cwd: root, stdio: 'inherit' })
+
+const server = await preview({
+  configFile: `${root}/vite.bench.config.ts`,
+  // A fixed port: the origin (and so the seeded IndexedDB in the profile) must be the same every run.
+  preview: { host: '127.0.0.1', port: 4179, strictPort: true },
+  logLevel: 'warn',
+})
+const url = server.resolvedUrls.local[0]
+const context = await chromium.launchPersistentContext(`${root}/.bench-profile`, {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  serviceWorkers: 'block',
+})
+const page = context.pages()[0] ?? (await context.newPage())
+page.on('console', (message) => {
+  if (message.text().startsWith('seed ')) process.stderr.write(`${message.text()}\n`)
+})
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+function report(metric, times) {
+  console.log(JSON.stringify({ metric, value: Math.round(median(times) * 100) / 100, unit: 'ms', n: times.length }))
+}
+
+try {
+  await page.goto(url)
+  await page.waitForFunction(() => 'lobbyDeskBench' in window)
+  if (wants('lobby')) {
+    await page.evaluate(() => window.lobbyDeskBench.ensureSeeded(100_000, 250_000), undefined, { timeout: 0 })
+    // A first pass warms the caches, as a terminal in use has them.
+    await page.evaluate(() => window.lobbyDeskBench.clientSearch(16))
+    report('lobby.client_search_100k', await page.evaluate(() => window.lobbyDeskBench.clientSearch(64)))
+    report('lobby.client_search_100k_raw_idb', await page.evaluate(() => window.lobbyDeskBench.clientSearchRaw(64)))
+    report('lobby.issue_ticket', await page.evaluate(() => window.lobbyDeskBench.issueTicket(30)))
+  }
+} finally {
+  await context.close()
+  await server.close()
+}
