@@ -5,7 +5,7 @@ import { useTerminalStore } from '@/stores/terminal'
 import { useSessionStore } from '@/stores/session'
 import { useNoticeStore } from '@/stores/notice'
 import { adminRoutes } from '@/views/admin/routes'
-import { checkInRoutes, displayRoutes, queueRoutes } from '@/views/lobby/routes'
+import { displayRoutes, lobbyRoutes } from '@/views/lobby/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,8 +27,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/DashboardView.vue'), meta: { area: 'dashboard' } },
       { path: 'workbench', name: 'workbench', component: () => import('@/views/workbench/WorkbenchView.vue'), meta: { area: 'workbench' } },
-      ...checkInRoutes,
-      ...queueRoutes,
+      ...lobbyRoutes,
       ...adminRoutes,
     ],
   },

@@ -1,6 +1,8 @@
 import type zh from '../zh-CN/lobby'
 
 export default {
+  sections: 'Lobby sections',
+  section: { checkIn: 'Greet & triage', queues: 'Queues', appointments: 'Appointments', complaints: 'Complaints', numbers: 'Lobby figures' },
   newArrival: 'New arrival',
   newArrivalHint: 'Clear this check-in and greet the next client',
   purposeTitle: 'What brings the client in',

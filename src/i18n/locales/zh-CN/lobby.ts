@@ -1,5 +1,7 @@
 /** The lobby area: check-in at the door (greeting, triage, anti-fraud, tickets). */
 export default {
+  sections: '大堂功能',
+  section: { checkIn: '迎宾分流', queues: '排队看板', appointments: '预约', complaints: '投诉', numbers: '大堂数据' },
   newArrival: '新到访',
   newArrivalHint: '清空当前登记，开始接待下一位客户',
   purposeTitle: '办理什么业务',
