@@ -2,6 +2,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import './styles/main.css'
 import { install as installI18n } from './modules/i18n'
+import { ensureMessages } from './i18n'
 import { install as installPinia } from './modules/pinia'
 import { install as installRouter } from './modules/router'
 
@@ -11,3 +12,5 @@ installI18n(app)
 installPinia(app)
 installRouter(app)
 app.mount('#app')
+// While someone types their PIN, the areas' messages arrive.
+void ensureMessages()

@@ -6,20 +6,36 @@
 import { createI18n } from 'vue-i18n'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import zhCN from './locales/zh-CN'
-import en from './locales/en'
+import zhFirstScreen from './locales/zh-CN/firstScreen'
+import enFirstScreen from './locales/en/firstScreen'
+import type zhCN from './locales/zh-CN'
 import { LOCALES, type Locale } from '@/domain/settings'
 
 export type MessageSchema = typeof zhCN
 
+/**
+ * The sign-in screen's messages ship with the first screen; every area's come in one chunk after
+ * it (ensureMessages), so the first download stays small however many areas the app grows.
+ */
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': zhFirstScreen as MessageSchema, en: enFirstScreen as MessageSchema },
   missingWarn: false,
   fallbackWarn: false,
 })
+
+let areasLoaded: Promise<void> | null = null
+
+/** Loads every area's messages in both languages (once); routes other than sign-in wait for it. */
+export function ensureMessages(): Promise<void> {
+  areasLoaded ??= Promise.all([import('./locales/zh-CN/areas'), import('./locales/en/areas')]).then(([zh, english]) => {
+    i18n.global.mergeLocaleMessage('zh-CN', zh.default)
+    i18n.global.mergeLocaleMessage('en', english.default)
+  })
+  return areasLoaded
+}
 
 const STORAGE_KEY = 'lobbydesk.locale'
 

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AREAS, homeArea, mayUseArea, type Area } from '@/domain/roles'
-import { i18n } from '@/i18n'
+import { ensureMessages, i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSessionStore } from '@/stores/session'
 import { useNoticeStore } from '@/stores/notice'
@@ -45,6 +45,7 @@ export function areaRoute(area: Area): string {
 }
 
 router.beforeEach(async (to) => {
+  if (to.name !== 'sign-in') await ensureMessages()
   const terminal = useTerminalStore()
   const session = useSessionStore()
   await terminal.boot()

@@ -9,7 +9,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-router'
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach } from 'vitest'
-import { i18n } from '@/i18n'
+import { ensureMessages, i18n } from '@/i18n'
 import { adminRoutes } from '@/views/admin/routes'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSessionStore } from '@/stores/session'
@@ -52,6 +52,7 @@ export async function createSignedInPerson(roles: Role[], branchId: string | nul
 }
 
 export async function mountWithApp(component: Component, options: MountOptions = {}): Promise<Mounted> {
+  await ensureMessages()
   const pinia = createPinia()
   setActivePinia(pinia)
   i18n.global.locale.value = 'zh-CN'

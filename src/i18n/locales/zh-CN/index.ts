@@ -1,13 +1,5 @@
-import common from './common'
-import signin from './signin'
-import setup from './setup'
-import home from './home'
-import admin from './admin'
-import privacy from './privacy'
-import lobby from './lobby'
-import queues from './queues'
-import appointments from './appointments'
-import complaints from './complaints'
-import numbers from './numbers'
+import firstScreen from './firstScreen'
+import areas from './areas'
 
-export default { ...common, signin, setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers }
+/** All messages of this language (the shape the app's keys are checked against). */
+export default { ...firstScreen, ...areas }
