@@ -3,17 +3,21 @@
  * scripts/bench.mjs through `window.lobbyDeskBench`. Each measure returns the milliseconds of
  * each run; the script prints their median.
  */
-import { createApp } from 'vue'
+import { createApp, h, nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSetupStore } from '@/stores/setup'
 import { useLobbyStore } from '@/stores/lobby'
 import { seedScaleData } from '@/db/demo/scale'
+import type { Zone } from '@/domain/lobby/terms'
+import ZoneCard from '@/components/lobby/queue/ZoneCard.vue'
 
 const pinia = createPinia()
 setActivePinia(pinia)
 createApp({ render: () => null }).use(pinia).use(i18n).mount('#app')
+
+const QUEUE_BOARD_SIZE = 200
 
 const SEARCHES = ['8888', '1234', 'wjg', 'zhang', '王', '李明', 'lj', '1390', '欧阳', 'chen', '5721', 'zw', '刘', 'hx', '0000', 'liu']
 
@@ -72,6 +76,36 @@ const api = {
     const lobby = useLobbyStore()
     await lobby.loadRules()
     return timed(runs, () => lobby.checkIn({ client: null, purpose: 'cash', disabled: false, pregnant: false, age: null, amountFen: null }, {}))
+  },
+  /**
+   * A busy zone's queue board: 200 clients waiting today at the corporate desk (checked in through
+   * the real path, topped up once and kept in the profile), rendered by the real ZoneCard into a
+   * detached element with the app's i18n and Pinia, until the next frame.
+   */
+  async queueBoard(runs: number): Promise<number[]> {
+    const lobby = useLobbyStore()
+    await lobby.loadRules()
+    const zone: Zone = 'corporate_desk'
+    const waitingNow = async () => (await lobby.picture()).boards.find((b) => b.zone === zone)!.waiting.length
+    for (let waiting = await waitingNow(); waiting < QUEUE_BOARD_SIZE; waiting++) {
+      await lobby.checkIn({ client: null, purpose: 'corporate', disabled: false, pregnant: false, age: null, amountFen: null }, {})
+    }
+    const picture = await lobby.picture()
+    const full = picture.boards.find((b) => b.zone === zone)!
+    const board = { ...full, waiting: full.waiting.slice(0, QUEUE_BOARD_SIZE) }
+    if (board.waiting.length !== QUEUE_BOARD_SIZE) throw new Error(`Expected ${QUEUE_BOARD_SIZE} waiting, got ${board.waiting.length}`)
+    const pointsById = new Map(picture.points.map((p) => [p.id, p]))
+    const names = new Map<string, string>()
+    const render = async () => {
+      const host = document.createElement('div')
+      const card = createApp({ render: () => h(ZoneCard, { board, names, pointsById }) }).use(pinia).use(i18n)
+      card.mount(host)
+      await nextTick()
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+      card.unmount()
+    }
+    await timed(3, render) // warm-up
+    return timed(runs, render)
   },
 }
 

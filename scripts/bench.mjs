@@ -54,6 +54,7 @@ try {
     report('lobby.client_search_100k', await page.evaluate(() => window.lobbyDeskBench.clientSearch(64)))
     report('lobby.client_search_100k_raw_idb', await page.evaluate(() => window.lobbyDeskBench.clientSearchRaw(64)))
     report('lobby.issue_ticket', await page.evaluate(() => window.lobbyDeskBench.issueTicket(30)))
+    report('lobby.queue_board_200', await page.evaluate(() => window.lobbyDeskBench.queueBoard(20), undefined, { timeout: 0 }))
   }
 } finally {
   await context.close()

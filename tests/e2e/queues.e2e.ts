@@ -4,7 +4,7 @@
  * lobby display in a third tab showing and speaking the calls. All three pages share one browser
  * context, hence one IndexedDB, as tabs of one terminal do.
  *
- * Test setup only: arrivals are written straight into IndexedDB (visit + ticket + 'arrived' and
+ * Test setup only: today's lobby records from the demo are cleared, and arrivals are written straight into IndexedDB (visit + ticket + 'arrived' and
  * 'ticket_issued' events with the same base fields the repository writes), because the check-in
  * screen is being built in parallel. Raw IndexedDB writes bypass Dexie's change feed, so pages are
  * (re)loaded after seeding. Everything after the seeding goes through the UI.
@@ -31,11 +31,17 @@ async function seedArrivals(page: Page, arrivals: SeedArrival[]): Promise<string
       open.onerror = () => reject(open.error)
     })
     const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))))
-    const tx = db.transaction(['local', 'visits', 'tickets', 'visitEvents'], 'readwrite')
+    const tx = db.transaction(['local', 'visits', 'tickets', 'visitEvents', 'dutySessions'], 'readwrite')
     const local = tx.objectStore('local')
     const branchId = ((await request(local.get('branchId'))) as { value: string }).value
     const deviceId = ((await request(local.get('deviceId'))) as { value: string }).value
     const businessDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+    // The demo branch comes with this morning's lobby (clients waiting, tellers on duty): the scenario
+    // below starts from an empty business day, so today's lobby records are cleared first.
+    for (const store of ['visits', 'tickets', 'visitEvents', 'dutySessions']) {
+      const rows = (await request(tx.objectStore(store).getAll())) as { id: string; businessDate: string }[]
+      for (const row of rows) if (row.businessDate === businessDate) tx.objectStore(store).delete(row.id)
+    }
     const existing = (await request(tx.objectStore('tickets').getAll())) as { branchId: string; businessDate: string; prefix: string; seq: number }[]
     let counter = 0
     const base = (at: number) => ({ id: crypto.randomUUID(), createdAt: at, updatedAt: at, deviceId, hlc: `${String(at).padStart(13, '0')}-${(counter++).toString(16).padStart(4, '0')}-${deviceId}`, deleted: 0 })

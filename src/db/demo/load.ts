@@ -4,29 +4,37 @@
  * transaction.
  */
 import { hashPin } from '@/domain/pin'
+import type { BaseRecord, NewRecord } from '@/domain/model/base'
 import type { PinHash } from '@/domain/model/records'
 import { database } from '../connection'
 import { getLocal, LOCAL_KEYS } from '../local'
 import { writeRecords } from '../write'
-import { DEMO_TABLES, generateDemoBranch, type DemoBranch, type DemoTable } from './generate'
+import { DEMO_SEED, DEMO_TABLES, generateDemoBranch, type DemoBranch, type DemoTable } from './generate'
 import { REGION } from './data'
+import { generateLobbyHistory, LOBBY_TABLES, type LobbyTable } from './lobbyHistory'
+
+/** Every table the demo load writes: the branch, then its lobby history. */
+export const DEMO_LOAD_TABLES = [...DEMO_TABLES, ...LOBBY_TABLES] as const
+export type DemoLoadTable = DemoTable | LobbyTable
 
 /** Stable keys the first-run screen translates (setup.demo.<step>, setup.table.<table>). */
 export type DemoLoadStep = 'generate' | 'hash' | 'write'
 
 /** `fraction` is the progress of the whole load, 0..1, never going back; while writing, `table` is the one just written. */
-export type DemoProgressListener = (step: DemoLoadStep, fraction: number, table?: DemoTable) => void
+export type DemoProgressListener = (step: DemoLoadStep, fraction: number, table?: DemoLoadTable) => void
 
 export interface LoadDemoOptions {
   /** The branch's business date, 'YYYY-MM-DD': the demo's dates are placed around it. */
   today: string
   zone: string
   onProgress?: DemoProgressListener
+  /** The load time (today's lobby runs up to it); the clock when not given. */
+  nowMs?: number
 }
 
 export interface DemoLoadResult {
   branchId: string
-  counts: Record<DemoTable, number>
+  counts: Record<DemoLoadTable, number>
 }
 
 /** Rows per bulk insert: small enough to report progress often, large enough to stay fast. */
@@ -63,6 +71,17 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
 
   report('generate', 0)
   const demo = generateDemoBranch(options.today, options.zone)
+  report('generate', GENERATED / 2)
+  const lobby = generateLobbyHistory({
+    branchId: demo.ownBranchId,
+    today: options.today,
+    zone: options.zone,
+    nowMs: options.nowMs ?? Date.now(),
+    clients: demo.records.clients,
+    staff: demo.records.staff,
+    servicePoints: demo.records.servicePoints,
+    seed: DEMO_SEED,
+  })
   report('generate', GENERATED)
 
   // WebCrypto ends an IndexedDB transaction early: every PIN is hashed before it opens.
@@ -71,23 +90,31 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     pinHashes.set(staffId, await hashPin(pin))
     report('hash', between(GENERATED, HASHED, (i + 1) / demo.pins.length))
   }
-  const records = withPins(demo, pinHashes)
+  const records = { ...withPins(demo, pinHashes), ...lobby }
 
-  const totalRows = DEMO_TABLES.reduce((sum, table) => sum + records[table].length, 0)
-  const counts = Object.fromEntries(DEMO_TABLES.map((table) => [table, records[table].length])) as Record<DemoTable, number>
-  await writeRecords(DEMO_TABLES, async (w) => {
+  const totalRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + records[table].length, 0)
+  const counts = Object.fromEntries(DEMO_LOAD_TABLES.map((table) => [table, records[table].length])) as Record<DemoLoadTable, number>
+  await writeRecords(DEMO_LOAD_TABLES, async (w) => {
     // Checked again inside the transaction, in case another tab set the terminal up meanwhile.
     await refuseIfSetUp()
+    // Every chunk is queued at once, in order: IndexedDB runs them in that order within the
+    // transaction, and the stamps (taken when each chunk is queued) follow the array order, so each
+    // visit's events merge in order. Progress counts the chunks as they complete.
     let written = 0
-    for (const table of DEMO_TABLES) {
-      const rows = records[table]
+    const writes: Promise<unknown>[] = []
+    for (const table of DEMO_LOAD_TABLES) {
+      const rows: NewRecord<BaseRecord>[] = records[table]
       for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
         const chunk = rows.slice(start, start + CHUNK_ROWS)
-        await w.insertMany(table, chunk)
-        written += chunk.length
-        report('write', between(HASHED, 1, written / totalRows), table)
+        writes.push(
+          w.insertMany(table, chunk as never).then(() => {
+            written += chunk.length
+            report('write', between(HASHED, 1, written / totalRows), table)
+          }),
+        )
       }
     }
+    await Promise.all(writes)
     await database().local.bulkPut([
       { key: LOCAL_KEYS.terminalKind, value: 'branch' },
       { key: LOCAL_KEYS.branchId, value: demo.ownBranchId },

@@ -5,9 +5,12 @@
  * service point, clients served, average walk-up (called → started) and service time.
  *
  * A wait is counted per zone stint: from arrival (or the transfer in) to the first call there.
- * Idle time and pauses need duty sessions, which visit events do not hold.
+ * Idle time and pauses come from duty sessions (`dutyFigures`), anti-fraud outcomes from the visits'
+ * checks (`antiFraudFigures`), complaints open and overdue from complaint rows (`complaintFigures`).
  */
 import { timeOfDay } from '../time'
+import { PAUSE_REASONS, type Complaint, type DutySession, type PauseReason } from '../model/records'
+import { ANTI_FRAUD_OUTCOMES, type AntiFraudOutcome } from './antiFraud'
 import type { LobbyRules } from './purposes'
 import { ZONES, type Zone } from './terms'
 import type { VisitState, ZoneStint } from './visitState'
@@ -75,6 +78,8 @@ export interface LobbyDayStats {
     /** VIPs whose service started, and minutes from arrival to the first start. */
     seated: number
     averageMinutesToSeat: number | null
+    /** Nearest-rank median (the lower middle value for an even count). */
+    medianMinutesToSeat: number | null
     p90MinutesToSeat: number | null
   }
   byStaff: ServerStats[]
@@ -149,8 +154,107 @@ export function lobbyDayStats(visits: readonly VisitState[], timeZone: string, r
     noShows: countStatus('no_show'),
     walkAways: countStatus('walked_away'),
     unserved: countStatus('unserved'),
-    vip: { arrivals: vips.length, seated: toSeat.length, averageMinutesToSeat: mean(toSeat), p90MinutesToSeat: percentile(toSeat, 90) },
+    vip: { arrivals: vips.length, seated: toSeat.length, averageMinutesToSeat: mean(toSeat), medianMinutesToSeat: percentile(toSeat, 50), p90MinutesToSeat: percentile(toSeat, 90) },
     byStaff: serverStats(stints, (stint) => stint.staffId),
     byServicePoint: serverStats(stints, (stint) => stint.servicePointId),
   }
+}
+
+/** On-duty time of one staff member or service point, from their duty sessions. */
+export interface DutyFigures {
+  id: string
+  /** Minutes signed on (open sessions counted up to `untilMs`). */
+  onDutyMinutes: number
+  /** Minutes paused, in total and by reason, with how many pauses. */
+  pausedMinutes: number
+  pauses: Record<PauseReason, { count: number; minutes: number }>
+  /** Minutes serving (from the visit figures). */
+  servingMinutes: number
+  /** On duty minus serving minus paused, never below zero. */
+  idleMinutes: number
+}
+
+const emptyPauses = (): Record<PauseReason, { count: number; minutes: number }> =>
+  Object.fromEntries(PAUSE_REASONS.map((reason) => [reason, { count: 0, minutes: 0 }])) as Record<PauseReason, { count: number; minutes: number }>
+
+/**
+ * Duty time per staff member or service point (`key`). A session still open ends at `untilMs`
+ * (now, or the end of a past day); a pause still open ends with its session; pauses are clipped to
+ * their session and a session or pause ending before it began counts zero. Serving minutes come
+ * from the visit figures for the same key; idle = on duty − serving − paused, at least zero.
+ */
+export function dutyFigures(sessions: readonly DutySession[], serving: readonly ServerStats[], key: 'staffId' | 'servicePointId', untilMs: number): DutyFigures[] {
+  const servingOf = new Map(serving.map((s) => [s.id, s.totalServiceMinutes]))
+  const groups = new Map<string, DutyFigures>()
+  const figuresFor = (id: string): DutyFigures => {
+    const found = groups.get(id)
+    if (found) return found
+    const created: DutyFigures = { id, onDutyMinutes: 0, pausedMinutes: 0, pauses: emptyPauses(), servingMinutes: servingOf.get(id) ?? 0, idleMinutes: 0 }
+    groups.set(id, created)
+    return created
+  }
+  for (const session of sessions) {
+    const figures = figuresFor(session[key])
+    const end = Math.max(session.startedAt, session.endedAt ?? Math.max(untilMs, session.startedAt))
+    figures.onDutyMinutes += minutes(session.startedAt, end)
+    for (const pause of session.pauses) {
+      const from = Math.min(Math.max(pause.from, session.startedAt), end)
+      const to = Math.min(Math.max(pause.to ?? end, from), end)
+      const reason = figures.pauses[pause.reason]
+      reason.count += 1
+      reason.minutes += minutes(from, to)
+      figures.pausedMinutes += minutes(from, to)
+    }
+  }
+  // Someone who served without a recorded session still shows, with no duty time.
+  for (const id of servingOf.keys()) figuresFor(id)
+  return [...groups.values()]
+    .map((f) => ({ ...f, idleMinutes: Math.max(0, f.onDutyMinutes - f.servingMinutes - f.pausedMinutes) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+export interface AntiFraudFigures {
+  /** Visits where a trigger asked for the anti-fraud questions. */
+  prompts: number
+  /** Visits with a check recorded, by the outcome of their latest check. */
+  checked: number
+  outcomes: Record<AntiFraudOutcome, number>
+  /** Prompted, and no check recorded yet. */
+  pending: number
+}
+
+/**
+ * Anti-fraud prompts and their outcomes: a visit counts once, by its latest check (a re-check
+ * replaces the first answer). A check recorded without a trigger (asked by the manager's own
+ * judgement) still counts as a prompt.
+ */
+export function antiFraudFigures(visits: readonly VisitState[]): AntiFraudFigures {
+  const outcomes = Object.fromEntries(ANTI_FRAUD_OUTCOMES.map((o) => [o, 0])) as Record<AntiFraudOutcome, number>
+  let prompts = 0
+  let checked = 0
+  let pending = 0
+  for (const visit of visits) {
+    const latest = [...visit.antiFraudChecks].sort((a, b) => a.at - b.at).at(-1)
+    if (visit.antiFraudTriggers.length === 0 && !latest) continue
+    prompts += 1
+    if (latest) {
+      checked += 1
+      outcomes[latest.outcome] += 1
+    } else pending += 1
+  }
+  return { prompts, checked, outcomes, pending }
+}
+
+export interface ComplaintFigures {
+  /** Not closed (open or escalated). */
+  open: number
+  /** Of those, past their deadline: due strictly before `nowMs`. */
+  overdue: number
+  escalated: number
+}
+
+/** Complaints open and overdue now; a complaint due exactly now is not yet overdue. */
+export function complaintFigures(complaints: readonly Pick<Complaint, 'status' | 'dueAt' | 'deleted'>[], nowMs: number): ComplaintFigures {
+  const open = complaints.filter((c) => c.deleted === 0 && c.status !== 'closed')
+  return { open: open.length, overdue: open.filter((c) => c.dueAt < nowMs).length, escalated: open.filter((c) => c.status === 'escalated').length }
 }

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { name: 'admin-service-points', path: 'service-points', key: 'servicePoints', component: () => import('./ServicePointsView.vue') },
   { name: 'admin-staff', path: 'staff', key: 'staff', component: () => import('./StaffView.vue') },
   { name: 'admin-settings', path: 'settings', key: 'settings', component: () => import('./SettingsView.vue') },
+  { name: 'admin-lobby-rules', path: 'lobby-rules', key: 'lobbyRules', component: () => import('./LobbyRulesView.vue') },
   { name: 'admin-data', path: 'data', key: 'data', component: () => import('./DataView.vue') },
   { name: 'admin-audit', path: 'audit', key: 'audit', component: () => import('./AuditView.vue') },
 ] as const

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { database } from '@/db/connection'
-import { DEMO_ACCOUNTS, DEMO_CLIENT_COUNT, DEMO_TABLES, type DemoTable } from '@/db/demo/generate'
-import { loadDemoBranch, TerminalNotEmptyError, type DemoLoadStep } from '@/db/demo/load'
+import { DEMO_ACCOUNTS, DEMO_CLIENT_COUNT } from '@/db/demo/generate'
+import { DEMO_LOAD_TABLES, loadDemoBranch, TerminalNotEmptyError, type DemoLoadStep, type DemoLoadTable } from '@/db/demo/load'
+import { HISTORY_BUSINESS_DAYS } from '@/db/demo/lobbyHistory'
 import { wipeDemoData } from '@/db/demo/wipe'
 import { getLocal, LOCAL_KEYS } from '@/db/local'
 import { ALL_RECORD_TABLES, writeRecords } from '@/db/write'
@@ -20,20 +21,25 @@ async function countAll(): Promise<number> {
   return total
 }
 
-describe('loading the demo branch', () => {
+// The branch comes with 20 business days of lobby history: a load takes seconds in fake IndexedDB.
+describe('loading the demo branch', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await freshDatabase()
   })
 
   it('writes the whole branch, makes this terminal its branch terminal and logs the load', async () => {
-    const progress: { step: DemoLoadStep; fraction: number; table?: DemoTable }[] = []
+    const progress: { step: DemoLoadStep; fraction: number; table?: DemoLoadTable }[] = []
     const started = performance.now()
     const { branchId, counts } = await loadDemoBranch({ today: TODAY, zone: ZONE, onProgress: (step, fraction, table) => progress.push({ step, fraction, table }) })
     const elapsedMs = performance.now() - started
 
     expect(counts.clients).toBe(DEMO_CLIENT_COUNT)
     expect(counts.branches).toBeGreaterThan(55)
-    for (const table of DEMO_TABLES) expect(await database().records(table).count(), table).toBe(counts[table])
+    for (const table of DEMO_LOAD_TABLES) expect(await database().records(table).count(), table).toBe(counts[table])
+    // The lobby's history: 20 business days and today's morning.
+    expect(counts.visits).toBeGreaterThan(HISTORY_BUSINESS_DAYS * 150)
+    expect(counts.visitEvents).toBeGreaterThan(counts.visits * 3)
+    expect(counts.dayClosures).toBe(HISTORY_BUSINESS_DAYS)
     expect(await database().records('branches').get(branchId)).toMatchObject({ code: 'BJ001', name: '城东支行' })
     expect(await getLocal(LOCAL_KEYS.branchId)).toBe(branchId)
     expect(await getLocal(LOCAL_KEYS.terminalKind)).toBe('branch')
@@ -43,7 +49,7 @@ describe('loading the demo branch', () => {
 
     // Progress: stable step keys in order, table names while writing, never going back, ending at 1.
     expect([...new Set(progress.map((p) => p.step))]).toEqual(['generate', 'hash', 'write'])
-    expect(progress.filter((p) => p.step === 'write' && p.table).map((p) => p.table)).toContain('clients')
+    expect(progress.filter((p) => p.step === 'write' && p.table).map((p) => p.table)).toEqual(expect.arrayContaining(['clients', 'visits', 'visitEvents', 'tickets', 'dutySessions']))
     expect(progress.map((p) => p.fraction)).toEqual([...progress.map((p) => p.fraction)].sort((a, b) => a - b))
     expect(progress.at(-1)!.fraction).toBe(1)
     expect(elapsedMs).toBeLessThan(20_000)
@@ -93,7 +99,7 @@ describe('loading the demo branch', () => {
   })
 })
 
-describe('wiping the demo data', () => {
+describe('wiping the demo data', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await freshDatabase()
   })
@@ -108,13 +114,13 @@ describe('wiping the demo data', () => {
 
     const result = await wipeDemoData()
 
-    const demoRows = DEMO_TABLES.reduce((sum, table) => sum + counts[table], 0)
+    const demoRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + counts[table], 0)
     expect(Object.values(result.records).reduce((sum, n) => sum + n, 0)).toBe(demoRows)
     expect(result.records.clients).toBe(DEMO_CLIENT_COUNT)
     expect(result.outbox).toBe(demoRows)
     expect(result.drafts).toBe(1)
     expect(result.terminalReset).toBe(true)
-    for (const table of DEMO_TABLES) expect(await database().records(table).filter((record) => record.demo === 1).count(), table).toBe(0)
+    for (const table of DEMO_LOAD_TABLES) expect(await database().records(table).filter((record) => record.demo === 1).count(), table).toBe(0)
     expect(await database().records('products').get(kept.id)).toBeDefined()
     expect(await database().outbox.where('[table+recordId]').equals(['products', kept.id]).count()).toBe(1)
     expect(await getLocal(LOCAL_KEYS.branchId)).toBeUndefined()

@@ -1,3 +1,55 @@
 import type zh from '../zh-CN/appointments'
 
-export default {} satisfies typeof zh
+export default {
+  status: { booked: 'Booked', arrived: 'Arrived', cancelled: 'Cancelled', missed: 'Missed', due: 'Due now' },
+  field: {
+    who: 'Client',
+    name: 'Client name',
+    phone: 'Mobile',
+    purpose: 'Business',
+    zone: 'Where',
+    when: 'Time',
+    note: 'Note',
+  },
+  day: { previous: 'Previous day', next: 'Next day', today: 'Today' },
+  list: {
+    new: 'Book appointment',
+    loading: 'Loading appointments…',
+    count: '{n} still expected',
+    empty: 'No appointments on this day. When a client books a large withdrawal or other business, tap "Book appointment".',
+    noName: '(no name given)',
+  },
+  form: {
+    title: 'Book an appointment',
+    onFile: 'Client on file',
+    notOnFile: 'Not on file',
+    hour: 'Hour',
+    minute: 'Minutes',
+    pickTime: 'Choose a time (15-minute slots)',
+    chosen: '{date} {time}',
+    notePlaceholder: 'e.g. cash withdrawal of ¥200,000, cash to be ordered',
+    save: 'Book',
+    saved: 'Booked for {time}',
+    problem: {
+      client_required: 'Find and choose the client, or switch to "Not on file"',
+      who_required: 'Enter the client’s name',
+      phone_invalid: 'Enter a mobile number of 5 to 15 digits',
+      purpose_required: 'Choose the business',
+      time_required: 'Choose a time',
+      in_past: 'That time has passed; choose a later one',
+    },
+  },
+  cancel: {
+    action: 'Cancel',
+    title: 'Cancel this appointment?',
+    message: 'The appointment of {name} at {time} will be cancelled.',
+    loss: 'The client is no longer called first on arrival (the record is kept)',
+    confirm: 'Cancel appointment',
+    done: 'Appointment cancelled',
+  },
+  due: {
+    title: 'Appointments due now:',
+    using: 'Checking in by appointment: {time} {purpose} ({name}), called first',
+    drop: 'Not by appointment',
+  },
+} satisfies typeof zh

@@ -1,4 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-/** Children of /lobby. */
-export const appointmentsRoutes: RouteRecordRaw[] = []
+/** The day's bookings (`?date=YYYY-MM-DD`; booking opens in a drawer: `?appointment=new`); a child of /lobby. */
+export const appointmentsRoutes: RouteRecordRaw[] = [{ path: 'appointments', name: 'lobby-appointments', component: () => import('./AppointmentsView.vue') }]

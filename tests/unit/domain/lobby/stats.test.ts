@@ -60,7 +60,7 @@ describe('the lobby’s numbers for a day', () => {
   })
 
   it('VIP arrivals and how fast they were seated (arrival to first start)', () => {
-    expect(stats.vip).toEqual({ arrivals: 2, seated: 2, averageMinutesToSeat: 7.5, p90MinutesToSeat: 11 })
+    expect(stats.vip).toEqual({ arrivals: 2, seated: 2, averageMinutesToSeat: 7.5, medianMinutesToSeat: 4, p90MinutesToSeat: 11 })
   })
 
   it('per staff member and service point: clients served, average walk-up and service time', () => {
