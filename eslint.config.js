@@ -50,6 +50,11 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    // The benchmark page mounts components through bare render-function roots.
+    files: ['bench/**/*.ts'],
+    rules: { 'vue/one-component-per-file': 'off' },
+  },
+  {
     files: ['tests/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

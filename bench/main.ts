@@ -5,7 +5,7 @@
  */
 import { createApp, h, nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { i18n } from '@/i18n'
+import { ensureMessages, i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSetupStore } from '@/stores/setup'
 import { useLobbyStore } from '@/stores/lobby'
@@ -16,6 +16,8 @@ import ZoneCard from '@/components/lobby/queue/ZoneCard.vue'
 const pinia = createPinia()
 setActivePinia(pinia)
 createApp({ render: () => null }).use(pinia).use(i18n).mount('#app')
+// The screens' words, as a signed-in terminal has them.
+await ensureMessages()
 
 const QUEUE_BOARD_SIZE = 200
 

@@ -7,10 +7,8 @@
  * Every random draw has a range that does not depend on `today`: a later `today` draws the same
  * numbers, so the same people come out with their dates shifted.
  */
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
-import { uniformInt } from 'pure-rand/distribution/uniformInt'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
+import { Dice } from './dice'
 import { DEFAULT_BUNDLE_RULES, DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import { makeResidentId, type Gender } from '@/domain/clients/identity'
 import { splitChineseName, type PersonName } from '@/domain/clients/names'
@@ -73,68 +71,6 @@ export interface DemoBranch {
   pins: { staffId: string; pin: string }[]
 }
 
-/** Draws from a seeded generator: every helper consumes a fixed amount of randomness per range. */
-class Dice {
-  constructor(private readonly rng: RandomGenerator) {}
-
-  int(min: number, max: number): number {
-    return uniformInt(this.rng, min, max)
-  }
-
-  /** In [0, 1). */
-  fraction(): number {
-    return uniformFloat64(this.rng)
-  }
-
-  chance(probability: number): boolean {
-    return this.fraction() < probability
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!
-  }
-
-  weighted<T>(entries: readonly Weighted<T>[]): T {
-    const total = entries.reduce((sum, [, weight]) => sum + weight, 0)
-    let roll = this.int(0, total - 1)
-    for (const [value, weight] of entries) {
-      if (roll < weight) return value
-      roll -= weight
-    }
-    throw new Error('Weights must be positive integers')
-  }
-
-  /** An integer in [min, max] spread evenly on a log scale: small amounts common, large ones rare. */
-  logUniform(min: number, max: number): number {
-    return Math.min(max, Math.round(min * (max / min) ** this.fraction()))
-  }
-
-  shuffled<T>(items: readonly T[]): T[] {
-    const copy = [...items]
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = this.int(0, i)
-      ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
-    }
-    return copy
-  }
-
-  digits(count: number): string {
-    return String(this.int(0, 10 ** count - 1)).padStart(count, '0')
-  }
-
-  /** A version-4 UUID from the generator's bits. */
-  uuid(): string {
-    const bytes: number[] = []
-    for (let i = 0; i < 4; i++) {
-      const word = this.rng.next() >>> 0
-      bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff)
-    }
-    bytes[6] = (bytes[6]! & 0x0f) | 0x40
-    bytes[8] = (bytes[8]! & 0x3f) | 0x80
-    const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('')
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-  }
-}
 
 /** Independent streams, so that adding outlets does not reshuffle every client. */
 function streams(seed: number) {

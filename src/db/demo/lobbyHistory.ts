@@ -11,10 +11,8 @@
  * services; a few recalls, no-shows (one undone now and then), walk-aways, transfers, anti-fraud
  * checks and overrides. Today's events after `nowMs` are cut off, which leaves the morning's state.
  */
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
-import { uniformInt } from 'pure-rand/distribution/uniformInt'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
+import { Dice } from './dice'
 import { isVip, type VipFacts } from '@/domain/clients/vip'
 import { antiFraudTriggers, type AntiFraudOutcome } from '@/domain/lobby/antiFraud'
 import { DEFAULT_LOBBY_RULES, purposeRule, type LobbyRules } from '@/domain/lobby/purposes'
@@ -66,53 +64,6 @@ export interface LobbyHistoryInput {
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DEMO = 1 as const
-
-// ---------------------------------------------------------------------------------------------
-// Randomness
-
-class Dice {
-  constructor(private readonly rng: RandomGenerator) {}
-  int(min: number, max: number): number {
-    return uniformInt(this.rng, min, max)
-  }
-  fraction(): number {
-    return uniformFloat64(this.rng)
-  }
-  chance(p: number): boolean {
-    return this.fraction() < p
-  }
-  between(min: number, max: number): number {
-    return min + (max - min) * this.fraction()
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!
-  }
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    const total = entries.reduce((sum, [, w]) => sum + w, 0)
-    let roll = this.fraction() * total
-    for (const [value, w] of entries) {
-      if (roll < w) return value
-      roll -= w
-    }
-    return entries[entries.length - 1]![0]
-  }
-  /** Minutes around a typical value, skewed long (a rough log-normal). */
-  minutes(typical: number, min: number, max: number): number {
-    const spread = (this.fraction() + this.fraction() + this.fraction() - 1.5) * 0.9
-    return Math.min(max, Math.max(min, typical * Math.exp(spread)))
-  }
-  uuid(): string {
-    const bytes: number[] = []
-    for (let i = 0; i < 4; i++) {
-      const word = this.rng.next() >>> 0
-      bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff)
-    }
-    bytes[6] = (bytes[6]! & 0x0f) | 0x40
-    bytes[8] = (bytes[8]! & 0x3f) | 0x80
-    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The branch's day
@@ -309,7 +260,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
       const pauses: Session['pauses'] = [{ reason: 'break', from: at(lunch + dice.int(0, 5)), to: at(lunch + 40 + dice.int(0, 10)) }]
       if (dice.chance(0.3)) {
         const from = 14 * 60 + dice.int(0, 120)
-        pauses.push({ reason: dice.weighted([['back_office', 6], ['meeting', 3], ['other', 1]]), from: at(from), to: at(from + dice.int(8, 20)) })
+        pauses.push({ reason: dice.weightedByShare([['back_office', 6], ['meeting', 3], ['other', 1]]), from: at(from), to: at(from + dice.int(8, 20)) })
       }
       sessions.push({ pointId: pointOf(kind, number), staffId: staffId(who), zone: kind, startedAt, endedAt: at(17 * 60 + 15 + dice.int(0, 20)), pauses })
     })
@@ -331,7 +282,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
     const arrive = (arrivedAt: number, forced?: { clientId: string; purpose: string; amountFen: number | null; appointment: { id: string; at: number } }): PlannedVisit | null => {
       if (arrivedAt > end) return null
       const known = forced ? input.clients.find((c) => c.id === forced.clientId) ?? null : dice.chance(0.6) ? dice.pick(input.clients) : null
-      const purpose = forced?.purpose ?? dice.weighted(PURPOSE_WEIGHTS)
+      const purpose = forced?.purpose ?? dice.weightedByShare(PURPOSE_WEIGHTS)
       const facts = known ? clientTriageFacts(known, date) : { isVip: false, age: dice.chance(0.15) ? dice.int(60, 85) : null }
       const disabled = dice.chance(0.01)
       const pregnant = !disabled && dice.chance(0.01)
@@ -385,7 +336,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
         antiFraudTriggers: triggers,
       })
       if (triggers.length > 0) {
-        const outcome: AntiFraudOutcome = forced ? 'proceeded' : dice.weighted([['proceeded', 84], ['dissuaded', 13], ['reported_to_police', 3]])
+        const outcome: AntiFraudOutcome = forced ? 'proceeded' : dice.weightedByShare([['proceeded', 84], ['dissuaded', 13], ['reported_to_police', 3]])
         const questions = rules.antiFraud.questions
         const flagged = outcome === 'proceeded' ? [] : [dice.pick(questions)]
         const checkData = { outcome, triggers, flaggedQuestions: flagged, amountFen, note: outcome === 'proceeded' ? '' : dice.pick(['客户称有“公检法”来电要求转账', '对方自称客服，要求转入“安全账户”', '网友推荐高收益投资平台']) }
@@ -424,7 +375,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
       const amountFen = wealth ? null : dice.int(6, 30) * 1_000_000
       const zone = triage({ purpose, ...clientTriageFacts(client, date), disabled: false, pregnant: false }, rules).zone
       const id = ids.uuid()
-      const fate = appointmentAt > end ? 'booked' : dice.weighted([['arrived', 80], ['missed', 12], ['cancelled', 8]] as const)
+      const fate = appointmentAt > end ? 'booked' : dice.weightedByShare([['arrived', 80], ['missed', 12], ['cancelled', 8]] as const)
       const record: LobbyRecord<'appointments'> = {
         id,
         demo: DEMO,
@@ -551,7 +502,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
 
   const complaintFor = (visit: PlannedVisit, dice: Dice): void => {
     const [what, concerns] = dice.pick(COMPLAINT_TOPICS)
-    const severity = dice.weighted([['low', 5], ['medium', 4], ['high', 1]] as const)
+    const severity = dice.weightedByShare([['low', 5], ['medium', 4], ['high', 1]] as const)
     const deadlineDays = severity === 'high' ? 1 : severity === 'medium' ? 3 : 5
     let due = visit.date
     for (let left = deadlineDays; left > 0; ) {
