@@ -67,6 +67,25 @@ export const SCHEMA_V2 = {
   complaints: 'id, [branchId+status], visitId, clientId, dueAt',
 } as const
 
+/**
+ * v3 (VIP care and the wealth room): clients gain maintainers and an indexed next care date; wealth
+ * bookings reserve a manager and a room; the work diary, tier changes, balances, holdings, room
+ * sessions, alerts, pages and access grants get their tables.
+ */
+export const SCHEMA_V3 = {
+  clients: 'id, branchId, *searchKeys, phone, idNumber, birthdayMonthDay, vipTier, segment, maintainerId, [maintainerId+nextCareOn], productMaintainerId',
+  appointments: 'id, [branchId+businessDate], clientId, visitId, staffId',
+  contacts: 'id, clientId, staffId, at, [staffId+at], [branchId+businessDate]',
+  vipAssignments: 'id, clientId, primaryStaffId, productStaffId',
+  tierChanges: 'id, clientId, at, [branchId+businessDate]',
+  balanceSnapshots: 'id, [clientId+asOf]',
+  holdings: 'id, clientId, maturesOn',
+  roomSessions: 'id, [branchId+businessDate], servicePointId, staffId, clientId, visitId',
+  wealthAlerts: 'id, [branchId+status], clientId, key',
+  staffPages: 'id, [staffId+read], visitId',
+  accessGrants: 'id, granteeId',
+} as const
+
 type RowUpgrade = (row: Record<string, unknown>) => void
 
 /**
@@ -80,6 +99,35 @@ export const ROW_UPGRADES: Readonly<Record<number, Partial<Record<RecordTableNam
       if (visit.appointmentId === undefined) visit.appointmentId = null
     },
   },
+  3: {
+    // Clients had no maintainers, no care state and no channel preferences before v3.
+    clients: (client) => {
+      client.channelPrefs ??= []
+      client.maintainerId ??= null
+      client.productMaintainerId ??= null
+      client.tierPending ??= null
+      client.nextCareOn ??= null
+      client.lastContactAt ??= null
+      client.careDone ??= []
+    },
+    // Bookings before v3 named no manager or room and took the usual half hour.
+    appointments: (appointment) => {
+      appointment.staffId ??= null
+      appointment.servicePointId ??= null
+      appointment.durationMinutes ??= 30
+    },
+    vipAssignments: (assignment) => {
+      assignment.assignedBy ??= null
+    },
+    // v1 contacts kept only a free channel and a note: they become basic phone contacts of their day.
+    contacts: (contact) => {
+      if (!['phone', 'sms', 'visit', 'home_visit', 'birthday_wishes', 'holiday_greeting', 'event', 'wealth_diagnosis', 'satisfaction_survey', 'after_sale'].includes(String(contact.channel))) contact.channel = 'phone'
+      contact.service ??= 'basic'
+      contact.occasion ??= null
+      contact.nextStep ??= ''
+      contact.businessDate ??= new Date(Number(contact.at)).toISOString().slice(0, 10)
+    },
+  },
 }
 
 /** Runs one version's row upgrades over the stored tables (inside Dexie's upgrade transaction). */
@@ -89,7 +137,7 @@ async function upgradeStoredRows(version: number, table: (name: string) => { toC
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -105,6 +153,9 @@ export class LobbyDeskDatabase extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeStoredRows(2, (name) => tx.table(name)))
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => upgradeStoredRows(3, (name) => tx.table(name)))
   }
 
   /** The replicated table of a given name, typed. */

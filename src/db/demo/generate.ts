@@ -14,6 +14,7 @@ import { makeResidentId, type Gender } from '@/domain/clients/identity'
 import { splitChineseName, type PersonName } from '@/domain/clients/names'
 import { clientSearchKeys } from '@/domain/clients/searchKeys'
 import { VIP_SAVINGS_THRESHOLD_FEN, vipTierFor } from '@/domain/clients/vip'
+import { UNCARED_FOR } from '@/domain/clients/care'
 import { DEFAULT_INSPECTION_TEMPLATE } from '@/domain/inspection/defaultTemplate'
 import type { NewRecord } from '@/domain/model/base'
 import type { IdType, RecordOf, RiskRating, Segment, ServicePointKind, VipTier } from '@/domain/model/records'
@@ -383,6 +384,7 @@ function finishClient(draft: ClientDraft, today: string, branchId: string, appro
     tags: draft.tags,
     marketingConsent: draft.marketingConsent,
     clientSince,
+    ...UNCARED_FOR,
   }
   return { ...client, vipTier: vipTierFor(client, today), searchKeys: clientSearchKeys(client) }
 }

@@ -15,6 +15,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
 import { isVip, type VipFacts } from '@/domain/clients/vip'
 import { antiFraudTriggers, type AntiFraudOutcome } from '@/domain/lobby/antiFraud'
+import { COUNTER_BOOKING } from '@/domain/lobby/appointments'
 import { DEFAULT_LOBBY_RULES, purposeRule, type LobbyRules } from '@/domain/lobby/purposes'
 import type { CallLane, PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/terms'
 import { formatTicketCode } from '@/domain/lobby/tickets'
@@ -390,6 +391,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
         note: wealth ? dice.pick(['理财产品到期续作', '资产配置方案沟通', '基金定投调整']) : `大额取现 ${amountFen! / 100 / 10_000} 万元`,
         status: fate,
         visitId: null,
+        ...COUNTER_BOOKING,
         createdBy: doorId,
       }
       out.appointments.push(record)

@@ -81,3 +81,6 @@ export function checkBooking(input: { clientId: string | null; name: string; pho
   else if (input.at + window.afterMinutes * MINUTE_MS < nowMs) problems.push('in_past')
   return problems
 }
+
+/** A counter booking names no manager or room; wealth-room bookings reserve both. */
+export const COUNTER_BOOKING = Object.freeze({ staffId: null, servicePointId: null, durationMinutes: 30 })

@@ -1,5 +1,5 @@
 /**
- * The shapes of the branch's records (schema v1). One valibot schema per table: the TypeScript
+ * The shapes of the branch's records (schema v3). One valibot schema per table: the TypeScript
  * types are inferred from them, and backups (and later the sync hub's documents) are validated
  * against them before anything is written.
  */
@@ -70,6 +70,18 @@ export const SEGMENTS = ['mass', 'mid', 'high'] as const
 export const RISK_RATINGS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const
 export const VIP_TIERS = ['gold', 'platinum', 'diamond', 'private'] as const
 
+export const PREFERRED_CHANNELS = ['phone', 'sms', 'wechat', 'visit'] as const
+export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number]
+
+export const TierPending = v.object({
+  /** The tier the client will drop to (null: no longer a VIP). */
+  tier: v.nullable(v.picklist(VIP_TIERS)),
+  since: DateString,
+  effectiveOn: DateString,
+  ruleVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+})
+export type TierPending = v.InferOutput<typeof TierPending>
+
 export const VipDesignation = v.object({
   reason: NonEmpty,
   approvedBy: Id,
@@ -103,7 +115,21 @@ export const Client = v.object({
   riskRating: v.nullable(v.picklist(RISK_RATINGS)),
   riskRatedOn: v.nullable(DateString),
   tags: v.array(Text),
+  /** 0 when the client declined marketing calls: care contacts (maturity notices…) still reach them. */
   marketingConsent: Flag,
+  /** How the client likes to be reached, preferred first (schema v3). */
+  channelPrefs: v.array(v.picklist(PREFERRED_CHANNELS)),
+  /** 分户到人: the VIP's primary maintainer (customer or wealth manager), from the current assignment (v3). */
+  maintainerId: v.nullable(Id),
+  /** 2对1: the product maintainer who locks the client in through products (v3). */
+  productMaintainerId: v.nullable(Id),
+  /** A downgrade waiting out its grace period; the client keeps `vipTier` and is flagged meanwhile (v3). */
+  tierPending: v.nullable(TierPending),
+  /** The earliest date a care contact is due (indexed with the maintainer), recomputable from the contact log (v3). */
+  nextCareOn: v.nullable(DateString),
+  lastContactAt: v.nullable(Timestamp),
+  /** Occasions already looked after ('birthday:2026', 'holiday:mid_autumn:2026', 'maturity:<holding id>'…), from the contact log (v3). */
+  careDone: v.array(Text),
   clientSince: DateString,
   /** Lowercase lookup keys computed at write time: name, pinyin initials, phone tails, id, card tails. */
   searchKeys: v.array(Text),
@@ -149,6 +175,10 @@ export const Appointment = v.object({
   status: v.picklist(['booked', 'arrived', 'cancelled', 'missed']),
   visitId: v.nullable(Id),
   createdBy: v.nullable(Id),
+  /** A wealth-room booking reserves a manager and a room together (schema v3); null elsewhere. */
+  staffId: v.nullable(Id),
+  servicePointId: v.nullable(Id),
+  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(480)),
 })
 export type Appointment = v.InferOutput<typeof Appointment>
 
@@ -280,21 +310,149 @@ export const VipAssignment = v.object({
   primaryStaffId: Id,
   productStaffId: v.nullable(Id),
   from: DateString,
+  /** Set when the client is reassigned: the history stays. */
   to: v.nullable(DateString),
+  assignedBy: v.nullable(Id),
 })
 export type VipAssignment = v.InferOutput<typeof VipAssignment>
 
+/** 工作日志 channels, as the work diary names them. */
+export const CONTACT_CHANNELS = ['phone', 'sms', 'visit', 'home_visit', 'birthday_wishes', 'holiday_greeting', 'event', 'wealth_diagnosis', 'satisfaction_survey', 'after_sale'] as const
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
+export const SERVICE_LEVELS = ['basic', 'value_added'] as const
+
+/** One entry of a manager's work diary (工作日志). */
 export const Contact = v.object({
   ...BaseRecordEntries,
   branchId: Id,
   clientId: Id,
   staffId: Id,
   at: Timestamp,
-  channel: NonEmpty,
+  businessDate: DateString,
+  channel: v.picklist(CONTACT_CHANNELS),
+  service: v.picklist(SERVICE_LEVELS),
+  /** The care occasion this contact looked after (see Client.careDone), or null for an ordinary contact. */
+  occasion: v.nullable(Text),
   note: Text,
+  nextStep: Text,
   details: Json,
 })
 export type Contact = v.InferOutput<typeof Contact>
+
+export const TIER_CHANGE_KINDS = ['upgrade', 'downgrade', 'downgrade_pending', 'downgrade_cancelled'] as const
+export const TIER_CHANGE_CAUSES = ['balance', 'designation', 'designation_expired', 'grace_elapsed', 'rules_changed'] as const
+/** Every change of a client's VIP tier, with the rule version that made it. */
+export const TierChange = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  at: Timestamp,
+  businessDate: DateString,
+  kind: v.picklist(TIER_CHANGE_KINDS),
+  cause: v.picklist(TIER_CHANGE_CAUSES),
+  fromTier: v.nullable(v.picklist(VIP_TIERS)),
+  toTier: v.nullable(v.picklist(VIP_TIERS)),
+  ruleVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  actorId: v.nullable(Id),
+})
+export type TierChange = v.InferOutput<typeof TierChange>
+
+/** A client's balances as of a date (edited by hand or imported), for growth and anomaly checks. */
+export const BalanceSnapshot = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  asOf: DateString,
+  savingsFen: FenAmount,
+  totalAssetsFen: FenAmount,
+  source: v.picklist(['edit', 'import', 'demo']),
+})
+export type BalanceSnapshot = v.InferOutput<typeof BalanceSnapshot>
+
+/** A product the client holds: drives after-sale follow-ups and maturity reminders. */
+export const Holding = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  productCode: NonEmpty,
+  amountFen: FenAmount,
+  purchasedOn: DateString,
+  /** When the money may leave (wealth products, time deposits); null for open-ended products. */
+  maturesOn: v.nullable(DateString),
+  staffId: v.nullable(Id),
+})
+export type Holding = v.InferOutput<typeof Holding>
+
+export const ROOM_OUTCOMES = ['purchased', 'interested', 'thinking', 'declined', 'service_only'] as const
+/**
+ * Time in a wealth room. With a client it is a session (who, since when, what was discussed); with
+ * no client it is the room "in use without a client", which counts against utilisation.
+ */
+export const RoomSession = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  businessDate: DateString,
+  servicePointId: Id,
+  staffId: Id,
+  clientId: v.nullable(Id),
+  visitId: v.nullable(Id),
+  appointmentId: v.nullable(Id),
+  startedAt: Timestamp,
+  endedAt: v.nullable(Timestamp),
+  purpose: Text,
+  productCodes: v.array(NonEmpty),
+  outcome: v.nullable(v.picklist(ROOM_OUTCOMES)),
+  nextStep: Text,
+  note: Text,
+  /** Confidential notes show only to the session's manager and the branch head. */
+  confidential: Flag,
+})
+export type RoomSession = v.InferOutput<typeof RoomSession>
+
+export const ALERT_KINDS = ['savings_drop', 'below_vip_line', 'tier_drop', 'no_contact'] as const
+/** 异动预警: raised from preset parameters, acknowledged with an action (never just dismissed). */
+export const WealthAlert = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: Id,
+  kind: v.picklist(ALERT_KINDS),
+  /** One alert per cause: e.g. 'no_contact:<client>:2026-11-25'. */
+  key: NonEmpty,
+  raisedAt: Timestamp,
+  businessDate: DateString,
+  facts: Json,
+  status: v.picklist(['open', 'acknowledged']),
+  action: Text,
+  acknowledgedBy: v.nullable(Id),
+  acknowledgedAt: v.nullable(Timestamp),
+})
+export type WealthAlert = v.InferOutput<typeof WealthAlert>
+
+/** An in-app page to a member of staff (a VIP has arrived), shown with sound on whatever screen they are on. */
+export const StaffPage = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  staffId: Id,
+  at: Timestamp,
+  kind: v.picklist(['vip_arrived', 'booking_arrived']),
+  /** Why this person: the client's maintainer, the booked manager, or the next available one. */
+  reason: v.picklist(['maintainer', 'booked', 'next_available']),
+  visitId: v.nullable(Id),
+  clientId: v.nullable(Id),
+  read: Flag,
+})
+export type StaffPage = v.InferOutput<typeof StaffPage>
+
+/** The branch head lets one manager see another's book unmasked, until a date. */
+export const AccessGrant = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  granteeId: Id,
+  ownerStaffId: Id,
+  grantedBy: Id,
+  until: DateString,
+})
+export type AccessGrant = v.InferOutput<typeof AccessGrant>
 
 export const SCORING_RULES = ['PER', 'ALL', 'GRADE'] as const
 export const TemplateItem = v.object({
@@ -385,6 +543,13 @@ export const RECORD_SCHEMAS = {
   offers: Offer,
   vipAssignments: VipAssignment,
   contacts: Contact,
+  tierChanges: TierChange,
+  balanceSnapshots: BalanceSnapshot,
+  holdings: Holding,
+  roomSessions: RoomSession,
+  wealthAlerts: WealthAlert,
+  staffPages: StaffPage,
+  accessGrants: AccessGrant,
   inspectionTemplates: InspectionTemplate,
   inspections: Inspection,
   attachments: Attachment,

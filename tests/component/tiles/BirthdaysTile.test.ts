@@ -1,3 +1,4 @@
+import { UNCARED_FOR } from '@/domain/clients/care'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../support/db'
 import { mountWithApp } from '../../support/mount'
@@ -17,7 +18,7 @@ async function seedBranchWithBirthdayClient(): Promise<string> {
     const client: NewRecord<Client> = {
       branchId: branch.id, surname: '欧阳', givenName: '明轩', addressAs: null, gender: 'M', phone: '13512346500', idType: null, idNumber: null, cardTails: [],
       birthday: `1970-${today.slice(5)}`, birthdayMonthDay: today.slice(5), segment: 'high', occupation: '', savingsFen: 20_000_000, totalAssetsFen: 20_000_000,
-      vipTier: 'gold', vipDesignation: null, riskRating: null, riskRatedOn: null, tags: [], marketingConsent: 1, clientSince: '2010-01-01', searchKeys: [],
+      vipTier: 'gold', vipDesignation: null, riskRating: null, riskRatedOn: null, tags: [], marketingConsent: 1, clientSince: '2010-01-01', searchKeys: [], ...UNCARED_FOR,
     }
     const saved = await w.insert('clients', client)
     await setLocal(LOCAL_KEYS.branchId, branch.id)

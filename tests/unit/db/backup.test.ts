@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Node rather than jsdom: jsdom's Blob does not survive fake-indexeddb's structuredClone (it comes
 // back as a plain {}), while Node's Blob does, as a browser's does in real IndexedDB.
+import { UNCARED_FOR } from '@/domain/clients/care'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../support/db'
 import { CURRENT_SCHEMA_VERSION, type LobbyDeskDatabase } from '@/db/schema'
@@ -66,7 +67,7 @@ async function seed(): Promise<Seeded> {
           branchId: branch.id, surname, givenName, addressAs: null, gender: 'F', phone: '13800138000', idType: null, idNumber: null,
           cardTails: ['1234'], birthday: '1980-02-29', birthdayMonthDay: '02-29', segment: 'mid', occupation: '教师', savingsFen,
           totalAssetsFen: savingsFen * 2, vipTier: null, vipDesignation: null, riskRating: 'C3', riskRatedOn: '2024-01-01', tags: ['家庭'],
-          marketingConsent: 1, clientSince: '2020-01-01', searchKeys: ['oyn', '8000'],
+          marketingConsent: 1, clientSince: '2020-01-01', searchKeys: ['oyn', '8000'], ...UNCARED_FOR,
         }, { action: 'clients.create' }),
       )
     }

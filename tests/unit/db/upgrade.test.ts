@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import * as v from 'valibot'
 import { CURRENT_SCHEMA_VERSION, LobbyDeskDatabase } from '@/db/schema'
+import { RECORD_SCHEMAS } from '@/domain/model/records'
 
 /** Store definitions of schema v1 as shipped: never edit, it is what terminals in the field hold. */
 const SHIPPED_V1 = {
@@ -31,6 +33,14 @@ const SHIPPED_V1 = {
   outbox: '++seq, [table+recordId]',
   drafts: 'id, staffId',
   local: 'key',
+}
+
+/** Store definitions of schema v2 as shipped (the lobby's tables added). */
+const SHIPPED_V2 = {
+  appointments: 'id, [branchId+businessDate], clientId, visitId',
+  dutySessions: 'id, [branchId+businessDate], servicePointId, staffId',
+  dayClosures: 'id, [branchId+businessDate]',
+  complaints: 'id, [branchId+status], visitId, clientId, dueAt',
 }
 
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
@@ -62,6 +72,37 @@ describe('opening data that an older version wrote', () => {
     expect(visit?.purpose).toBe('cash')
     expect(await current.records('appointments').count()).toBe(0)
     expect(await current.records('dutySessions').where('[branchId+businessDate]').equals(['5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', '2026-11-20']).count()).toBe(0)
+    current.close()
+  })
+
+  it('schema v2 data (a lobby day) opens under v3: clients gain care fields, bookings a manager-less room-less half hour', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie('upgrade-v2', { indexedDB, IDBKeyRange })
+    old.version(1).stores(SHIPPED_V1)
+    old.version(2).stores(SHIPPED_V2)
+    await old.open()
+    const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
+    const clientId = '6f1c2a56-8a8f-4b43-9c55-1b2a3c4d5e6f'
+    await old.table('clients').add({ ...base, id: clientId, branchId, surname: '王', givenName: '建国', addressAs: '王总', gender: 'M', phone: '13800001234', idType: null, idNumber: null, cardTails: [], birthday: '1970-03-01', birthdayMonthDay: '03-01', segment: 'high', occupation: '', savingsFen: 50_000_000, totalAssetsFen: 80_000_000, vipTier: 'platinum', vipDesignation: null, riskRating: 'C3', riskRatedOn: '2026-01-10', tags: [], marketingConsent: 1, clientSince: '2015-06-01', searchKeys: ['wjg', '1234'] })
+    await old.table('appointments').add({ ...base, id: '0f8fad5b-d9cb-469f-a165-70867728950e', branchId, businessDate: '2026-11-20', at: base.createdAt, clientId, name: '', phone: null, purpose: 'cash', zone: 'high_counter', note: '大额取现 20 万元', status: 'booked', visitId: null, createdBy: null })
+    await old.table('contacts').add({ ...base, id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', branchId, clientId, staffId: '3c9d6b2e-1f4a-4b5c-8d7e-6f5a4b3c2d1e', at: Date.UTC(2026, 10, 20, 2), channel: 'telephone', note: '回访', details: {} })
+    old.close()
+
+    const current = new LobbyDeskDatabase('upgrade-v2', { indexedDB, IDBKeyRange })
+    await current.open()
+    expect(current.verno).toBe(3)
+    const client = await current.records('clients').get(clientId)
+    expect(client).toMatchObject({ surname: '王', vipTier: 'platinum', channelPrefs: [], maintainerId: null, productMaintainerId: null, tierPending: null, nextCareOn: null, lastContactAt: null, careDone: [] })
+    expect(v.safeParse(RECORD_SCHEMAS.clients, client).success).toBe(true)
+    const booking = await current.records('appointments').get('0f8fad5b-d9cb-469f-a165-70867728950e')
+    expect(booking).toMatchObject({ staffId: null, servicePointId: null, durationMinutes: 30, note: '大额取现 20 万元' })
+    expect(v.safeParse(RECORD_SCHEMAS.appointments, booking).success).toBe(true)
+    const contact = await current.records('contacts').get('1b4e28ba-2fa1-41d2-883f-0016d3cca427')
+    expect(contact).toMatchObject({ channel: 'phone', service: 'basic', occasion: null, nextStep: '', businessDate: '2026-11-20', note: '回访' })
+    expect(v.safeParse(RECORD_SCHEMAS.contacts, contact).success).toBe(true)
+    // The new indexes answer at once, and the new tables are there, empty.
+    expect(await current.records('clients').orderBy('[maintainerId+nextCareOn]').count()).toBe(0)
+    expect(await current.records('roomSessions').count()).toBe(0)
     current.close()
   })
 })

@@ -1,6 +1,7 @@
 /** Counter appointments: booked, cancelled, marked missed (marked arrived by the check-in). Every change is audited. */
 import type { Appointment } from '@/domain/model/records'
 import type { NewRecord } from '@/domain/model/base'
+import { COUNTER_BOOKING } from '@/domain/lobby/appointments'
 import { database } from '../../connection'
 import { writeRecords } from '../../write'
 
@@ -13,7 +14,7 @@ export async function appointmentsOn(branchId: string, businessDate: string): Pr
 export type NewAppointment = Pick<NewRecord<Appointment>, 'branchId' | 'businessDate' | 'at' | 'clientId' | 'name' | 'phone' | 'purpose' | 'zone' | 'note' | 'createdBy'>
 
 export function bookAppointment(input: NewAppointment): Promise<Appointment> {
-  return writeRecords(['appointments'], (w) => w.insert('appointments', { ...input, status: 'booked', visitId: null }, { action: 'appointment.book' }))
+  return writeRecords(['appointments'], (w) => w.insert('appointments', { ...COUNTER_BOOKING, ...input, status: 'booked', visitId: null }, { action: 'appointment.book' }))
 }
 
 export function cancelAppointment(id: string): Promise<Appointment> {

@@ -3,6 +3,7 @@ import type { NewRecord } from '@/domain/model/base'
 import type { Client } from '@/domain/model/records'
 import { clientSearchKeys, normaliseQuery } from '@/domain/clients/searchKeys'
 import { vipTierFor } from '@/domain/clients/vip'
+import { UNCARED_FOR } from '@/domain/clients/care'
 import { database } from '../../connection'
 import { writeRecords } from '../../write'
 
@@ -61,6 +62,7 @@ export async function registerClient(input: NewClientAtDoor, today: string): Pro
     tags: [],
     marketingConsent: 0,
     clientSince: today,
+    ...UNCARED_FOR,
     searchKeys: clientSearchKeys({ ...input, cardTails: [] }),
   }
   record.vipTier = vipTierFor(record, today)
