@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import { useNoticeStore } from '@/stores/notice'
 import { adminRoutes } from '@/views/admin/routes'
 import { displayRoutes, lobbyRoutes } from '@/views/lobby/routes'
+import { wealthRoutes } from '@/views/wealth/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -28,6 +29,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/DashboardView.vue'), meta: { area: 'dashboard' } },
       { path: 'workbench', name: 'workbench', component: () => import('@/views/workbench/WorkbenchView.vue'), meta: { area: 'workbench' } },
       ...lobbyRoutes,
+      ...wealthRoutes,
       ...adminRoutes,
     ],
   },

@@ -1,0 +1,4 @@
+export default {
+  sections: '理财功能',
+  section: { room: '理财室', bookings: '预约', due: '待办维护', diary: '工作日志', vips: '贵宾客户', alerts: '异动预警', import: '余额导入' },
+}
