@@ -1,14 +1,10 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import { announcementText, speechLang, type AnnounceLocale, type CallToAnnounce } from '@/domain/lobby/announce'
+import { announcementText, speechLang, type AnnounceLocale } from '@/domain/lobby/announce'
+import type { BoardCall } from '@/domain/lobby/board'
 
 /** A call (or recall) the lobby display has seen, with what it needs to say it. */
-export interface DisplayCall extends CallToAnnounce {
-  /** The visit event that made the call; each is announced once. */
-  eventId: string
-  at: number
-  kind: 'called' | 'called_out_of_order' | 'recalled'
-}
+export type DisplayCall = BoardCall
 
 /**
  * The lobby TV's voice. Browsers refuse speech until the page has had a tap, so the display shows

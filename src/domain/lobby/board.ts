@@ -4,6 +4,7 @@
  * each client against the wait so far, the points open, and the estimate for the next arrival.
  */
 import type { DutySession, ServicePoint } from '../model/records'
+import type { CallToAnnounce } from './announce'
 import type { LobbyRules } from './purposes'
 import { ZONES, type PriorityClass, type Zone } from './terms'
 import type { VisitState } from './visitState'
@@ -94,4 +95,38 @@ export function zoneBoard(zone: Zone, input: BoardInput): ZoneBoard {
 /** Every zone's board. */
 export function lobbyBoard(input: BoardInput): ZoneBoard[] {
   return ZONES.map((zone) => zoneBoard(zone, input))
+}
+
+/** A call (or recall) as the lobby display shows and says it. */
+export interface BoardCall extends CallToAnnounce {
+  /** The visit event that made the call; each is announced once. */
+  eventId: string
+  at: number
+  kind: 'called' | 'called_out_of_order' | 'recalled'
+}
+
+const CALL_KINDS: ReadonlySet<string> = new Set(['called', 'called_out_of_order', 'recalled'])
+
+/**
+ * Every accepted call and recall of the day made at a known service point, newest first. Each
+ * carries the ticket the client held at that moment: a visit transferred after a call is
+ * re-ticketed, and its earlier call still reads (and was spoken) with the old number.
+ */
+export function dayCalls(states: Iterable<VisitState>, points: ReadonlyMap<string, Pick<ServicePoint, 'number' | 'kind'>>): BoardCall[] {
+  const calls: BoardCall[] = []
+  for (const state of states) {
+    for (const entry of state.history) {
+      if (!CALL_KINDS.has(entry.kind) || !entry.servicePointId || !entry.ticketCode) continue
+      const point = points.get(entry.servicePointId)
+      if (!point) continue
+      calls.push({ eventId: entry.eventId, at: entry.at, kind: entry.kind as BoardCall['kind'], ticketCode: entry.ticketCode, pointNumber: point.number, pointKind: point.kind })
+    }
+  }
+  return calls.sort((a, b) => b.at - a.at || (a.eventId < b.eventId ? 1 : -1))
+}
+
+/** The latest call of each ticket, newest first (the display's current call, then the recent ones). */
+export function latestCallPerTicket(calls: readonly BoardCall[]): BoardCall[] {
+  const seen = new Set<string>()
+  return calls.filter((call) => (seen.has(call.ticketCode) ? false : (seen.add(call.ticketCode), true)))
 }

@@ -210,6 +210,8 @@ export interface HistoryEntry {
   hlc: string
   servicePointId: string | null
   staffId: string | null
+  /** The ticket the client held once this step was applied (a transfer re-tickets a visit), null before any. */
+  ticketCode: string | null
 }
 
 export interface VisitState {
@@ -282,7 +284,7 @@ export function deriveVisit(events: readonly VisitEventInput[]): VisitState | nu
       const outcome = typed === arrival ? null : typed.kind === 'arrived' ? conflict('duplicate_arrival', arrival.id) : step(draft, typed)
       if (typed === arrival) arrived = true
       if (outcome) conflicts.push({ ...outcome, eventId: event.id, kind: event.kind })
-      if (!outcome || outcome.resolution === 'accepted') history.push(historyEntry(typed))
+      if (!outcome || outcome.resolution === 'accepted') history.push(historyEntry(typed, draft.ticket?.code ?? null))
     }
   }
   return summarise(draft, history, conflicts)
@@ -319,8 +321,8 @@ function openStint(arrival: Arrival): ZoneStint {
   }
 }
 
-function historyEntry(event: TypedVisitEvent): HistoryEntry {
-  return { eventId: event.id, kind: event.kind, at: event.at, hlc: event.hlc, servicePointId: event.servicePointId, staffId: event.staffId }
+function historyEntry(event: TypedVisitEvent, ticketCode: string | null): HistoryEntry {
+  return { eventId: event.id, kind: event.kind, at: event.at, hlc: event.hlc, servicePointId: event.servicePointId, staffId: event.staffId, ticketCode }
 }
 
 type StepConflict = Omit<VisitConflict, 'eventId' | 'kind'>

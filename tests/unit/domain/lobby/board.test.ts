@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lobbyBoard, openPointsIn, zoneBoard, type BoardInput } from '@/domain/lobby/board'
+import { dayCalls, latestCallPerTicket, lobbyBoard, openPointsIn, zoneBoard, type BoardInput } from '@/domain/lobby/board'
 import { DEFAULT_LOBBY_RULES } from '@/domain/lobby/purposes'
 import type { VisitState } from '@/domain/lobby/visitState'
 import type { DutySession, ServicePoint } from '@/domain/model/records'
@@ -40,5 +40,41 @@ describe('the lobby board', () => {
 
   it('has one board per zone', () => {
     expect(lobbyBoard(input([], [], T0)).map((b) => b.zone)).toEqual(['high_counter', 'low_counter', 'wealth_room', 'self_service', 'manager_desk', 'corporate_desk'])
+  })
+})
+
+describe('the calls the lobby display shows', () => {
+  const points = new Map([
+    ['hc1', { kind: 'high_counter' as const, number: 1 }],
+    ['lc5', { kind: 'low_counter' as const, number: 5 }],
+  ])
+  const ticket = (code: string, seq: number) => ({ ticketId: null, code, prefix: code[0]!, seq })
+
+  it('shows each call with the ticket the client held when it was made, not the one after a transfer', () => {
+    const moved = new VisitScript('moved')
+      .arrive(0)
+      .add('ticket_issued', ticket('A005', 5), { at: at(0) })
+      .call(10, 'hc1')
+      .recall(11, 'hc1')
+      .start(12, 'hc1')
+      .transfer(15, 'hc1', 'low_counter', 'front')
+      .add('ticket_issued', ticket('B003', 3), { at: at(15) })
+      .call(20, 'lc5')
+    const other = new VisitScript('other').arrive(1).add('ticket_issued', ticket('A006', 6), { at: at(1) }).call(17, 'hc1')
+    const calls = dayCalls([moved.state(), other.state()], points)
+    expect(calls.map((c) => [c.ticketCode, c.kind, c.pointKind, c.pointNumber])).toEqual([
+      ['B003', 'called', 'low_counter', 5],
+      ['A006', 'called', 'high_counter', 1],
+      ['A005', 'recalled', 'high_counter', 1],
+      ['A005', 'called', 'high_counter', 1],
+    ])
+    // The current call and the recent ones: each ticket once, by its latest call; the old number stays listed.
+    expect(latestCallPerTicket(calls).map((c) => c.ticketCode)).toEqual(['B003', 'A006', 'A005'])
+  })
+
+  it('leaves out calls at unknown points and visits without a ticket yet', () => {
+    const unknownPoint = new VisitScript('x').arrive(0).add('ticket_issued', ticket('A001', 1), { at: at(0) }).call(3, 'gone')
+    const noTicket = new VisitScript('y').arrive(0).call(3, 'hc1')
+    expect(dayCalls([unknownPoint.state(), noTicket.state()], points)).toEqual([])
   })
 })
