@@ -245,6 +245,33 @@ describe('older backups', () => {
     expect(visit?.appointmentId).toBeNull()
     expect(await db.records('appointments').count()).toBe(0)
   })
+
+  it('a backup made under schema v2 (before VIP care) restores with its clients given empty care fields', async () => {
+    await seed()
+    const backup = await createBackup(PASSPHRASE, HEAD)
+    const v2 = await tampered(backup.blob, (payload) => {
+      payload.schemaVersion = 2
+      for (const table of ['tierChanges', 'balanceSnapshots', 'holdings', 'roomSessions', 'wealthAlerts', 'staffPages', 'accessGrants']) {
+        delete payload.tables[table]
+        delete payload.counts[table]
+      }
+      for (const client of payload.tables.clients!) {
+        for (const field of ['channelPrefs', 'maintainerId', 'productMaintainerId', 'tierPending', 'nextCareOn', 'lastContactAt', 'careDone']) delete client[field]
+      }
+      payload.tables.attachments = []
+      payload.counts.attachments = 0
+    })
+    const raw = JSON.parse(await decryptPayload(v2, PASSPHRASE)) as RawPayload & { checksum: string }
+    raw.checksum = await checksumOf(raw.tables as never)
+    const sealed = await encryptPayload(JSON.stringify(raw), PASSPHRASE)
+
+    await wipe()
+    await restoreBackup(sealed, PASSPHRASE, HEAD)
+    const clients = await db.records('clients').toArray()
+    expect(clients).toHaveLength(3)
+    for (const client of clients) expect(client).toMatchObject({ ...UNCARED_FOR })
+    expect(await db.records('roomSessions').count()).toBe(0)
+  })
 })
 
 describe('a bad file changes nothing and says what is wrong', () => {
