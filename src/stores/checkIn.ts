@@ -3,6 +3,7 @@ import { database } from '@/db/connection'
 import { now, writeRecords } from '@/db/write'
 import { maskName } from '@/domain/clients/mask'
 import { callHistory, peopleAhead, waitingIn } from '@/domain/lobby/callingOrder'
+import { ENDED_AT_DOOR_ANTI_FRAUD } from '@/domain/lobby/antiFraud'
 import type { VisitEventBody, VisitState } from '@/domain/lobby/visitState'
 import type { Zone } from '@/domain/lobby/terms'
 import { useLobbyStore, type ArrivalFacts } from './lobby'
@@ -57,7 +58,7 @@ export const useCheckInStore = defineStore('checkIn', () => {
         arrivedAt: at,
         createdBy: staffId,
         appointmentId: null,
-        details: { amountFen: facts.amountFen, endedAtDoor: 'anti_fraud' },
+        details: { amountFen: facts.amountFen, endedAtDoor: ENDED_AT_DOOR_ANTI_FRAUD },
       })
       const bodies: VisitEventBody[] = [
         {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { unclosedComplaints } from '@/db/repositories/lobby/figures'
 import { listBranchStaff } from '@/db/repositories/staff'
 import { antiFraudFigures, complaintFigures, dutyFigures, lobbyDayStats, type AntiFraudFigures, type ComplaintFigures, type DutyFigures, type LobbyDayStats } from '@/domain/lobby/stats'
+import { turnedAwayByAntiFraud } from '@/domain/lobby/antiFraud'
 import { addDays, startOfBusinessDate } from '@/domain/time'
 import type { ServicePoint, Staff } from '@/domain/model/records'
 import { useLobbyStore } from './lobby'
@@ -34,7 +35,8 @@ export const useLobbyNumbersStore = defineStore('lobbyNumbers', () => {
     const branchId = terminal.state.branchId ?? ''
     const zone = terminal.settings.timeZone
     const [picture, people, complaints] = await Promise.all([lobby.picture(businessDate, nowMs), listBranchStaff(branchId), unclosedComplaints(branchId)])
-    const stats = lobbyDayStats([...picture.states.values()], zone, rules)
+    const turnedAway = new Set(picture.day.visits.filter((visit) => turnedAwayByAntiFraud(visit.details)).map((visit) => visit.id))
+    const stats = lobbyDayStats([...picture.states.values()], zone, rules, turnedAway)
     // Open sessions of a past day count to that day's end; today's to now.
     const untilMs = Math.min(nowMs, startOfBusinessDate(addDays(businessDate, 1), zone))
     return {

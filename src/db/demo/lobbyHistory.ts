@@ -14,7 +14,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
 import { isVip, type VipFacts } from '@/domain/clients/vip'
-import { antiFraudTriggers, type AntiFraudOutcome } from '@/domain/lobby/antiFraud'
+import { antiFraudTriggers, ENDED_AT_DOOR_ANTI_FRAUD, type AntiFraudOutcome } from '@/domain/lobby/antiFraud'
 import { COUNTER_BOOKING } from '@/domain/lobby/appointments'
 import { DEFAULT_LOBBY_RULES, purposeRule, type LobbyRules } from '@/domain/lobby/purposes'
 import type { CallLane, PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/terms'
@@ -472,7 +472,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
         arrivedAt: visit.arrivedAt,
         createdBy: doorId,
         appointmentId: visit.appointmentId,
-        details: visit.noTicket ? { amountFen: visit.amountFen, endedAtDoor: 'anti_fraud' } : { quotedMinutes: visit.quotedMinutes, amountFen: visit.amountFen },
+        details: visit.noTicket ? { amountFen: visit.amountFen, endedAtDoor: ENDED_AT_DOOR_ANTI_FRAUD } : { quotedMinutes: visit.quotedMinutes, amountFen: visit.amountFen },
       })
       const ordered = [...visit.steps].sort((a, b) => a.at - b.at || a.order - b.order)
       for (const s of ordered) {

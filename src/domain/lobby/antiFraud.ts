@@ -42,3 +42,11 @@ export function antiFraudTriggers(input: AntiFraudInput, rules: AntiFraudRules):
 export function needsAntiFraudCheck(input: AntiFraudInput, rules: AntiFraudRules): boolean {
   return antiFraudTriggers(input, rules).length > 0
 }
+
+/** What a visit's details say when the anti-fraud check ended it at the door (dissuaded or reported, no ticket). */
+export const ENDED_AT_DOOR_ANTI_FRAUD = 'anti_fraud'
+
+/** Whether a visit ended at the door because of the anti-fraud check, from the visit's details. */
+export function turnedAwayByAntiFraud(details: Readonly<Record<string, unknown>>): boolean {
+  return details.endedAtDoor === ENDED_AT_DOOR_ANTI_FRAUD
+}

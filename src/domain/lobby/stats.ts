@@ -1,8 +1,9 @@
 /**
  * The lobby's numbers for one business day, from derived visit states: arrivals by hour, waiting
  * time per zone (average and 90th percentile), share served within the target time, no-shows,
- * walk-aways and unserved clients, VIP arrivals and how fast they were seated; per staff member and
- * service point, clients served, average walk-up (called → started) and service time.
+ * walk-aways and unserved clients, clients the anti-fraud check turned away at the door, VIP
+ * arrivals and how fast they were seated; per staff member and service point, clients served,
+ * average walk-up (called → started) and service time.
  *
  * A wait is counted per zone stint: from arrival (or the transfer in) to the first call there.
  * Idle time and pauses come from duty sessions (`dutyFigures`), anti-fraud outcomes from the visits'
@@ -71,8 +72,11 @@ export interface LobbyDayStats {
   arrivalsByHour: number[]
   zones: Record<Zone, ZoneDayStats>
   noShows: number
+  /** Clients who left the queue (walked away); not those the anti-fraud check stopped at the door. */
   walkAways: number
   unserved: number
+  /** Dissuaded or reported at the door by the anti-fraud check: they never queued, and got no ticket. */
+  antiFraudTurnedAway: number
   vip: {
     arrivals: number
     /** VIPs whose service started, and minutes from arrival to the first start. */
@@ -132,21 +136,26 @@ function serverStats(stints: readonly ZoneStint[], key: (stint: ZoneStint) => st
     })
 }
 
-/** The day's figures for a set of visits (one branch, one business date), hours in `timeZone`. */
-export function lobbyDayStats(visits: readonly VisitState[], timeZone: string, rules: Pick<LobbyRules, 'targetWaitMinutes'>): LobbyDayStats {
+/**
+ * The day's figures for a set of visits (one branch, one business date), hours in `timeZone`.
+ * `turnedAway` holds the visits the anti-fraud check ended at the door (the visit's details say so):
+ * they count as arrivals and as turned away, never as walk-aways or in a zone's queue.
+ */
+export function lobbyDayStats(visits: readonly VisitState[], timeZone: string, rules: Pick<LobbyRules, 'targetWaitMinutes'>, turnedAway: ReadonlySet<string> = new Set()): LobbyDayStats {
   const arrivalsByHour = Array.from({ length: 24 }, () => 0)
   for (const visit of visits) {
     const hour = Number(timeOfDay(visit.arrivedAt, timeZone).slice(0, 2))
     arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + 1
   }
-  const stints = visits.flatMap((visit) => visit.stints)
+  const queued = visits.filter((visit) => !turnedAway.has(visit.visitId))
+  const stints = queued.flatMap((visit) => visit.stints)
   const zones = Object.fromEntries(ZONES.map((zone) => [zone, zoneStats(zone, stints, rules.targetWaitMinutes)])) as Record<Zone, ZoneDayStats>
   const vips = visits.filter((visit) => visit.isVip)
   const toSeat = vips.flatMap((visit) => {
     const started = visit.stints.find((stint) => stint.startedAt !== null)?.startedAt
     return started === undefined || started === null ? [] : [minutes(visit.arrivedAt, started)]
   })
-  const countStatus = (status: VisitState['status']) => visits.filter((visit) => visit.status === status).length
+  const countStatus = (status: VisitState['status']) => queued.filter((visit) => visit.status === status).length
   return {
     arrivals: visits.length,
     arrivalsByHour,
@@ -154,6 +163,7 @@ export function lobbyDayStats(visits: readonly VisitState[], timeZone: string, r
     noShows: countStatus('no_show'),
     walkAways: countStatus('walked_away'),
     unserved: countStatus('unserved'),
+    antiFraudTurnedAway: visits.length - queued.length,
     vip: { arrivals: vips.length, seated: toSeat.length, averageMinutesToSeat: mean(toSeat), medianMinutesToSeat: percentile(toSeat, 50), p90MinutesToSeat: percentile(toSeat, 90) },
     byStaff: serverStats(stints, (stint) => stint.staffId),
     byServicePoint: serverStats(stints, (stint) => stint.servicePointId),

@@ -20,6 +20,8 @@ export default {
     withinTargetHint: '{n} of {total}',
     noShows: 'No-shows',
     walkAways: 'Walked away',
+    turnedAway: 'Turned away (anti-fraud)',
+    turnedAwayHint: 'Dissuaded or reported at the door, no ticket',
     unserved: 'Unserved at close',
     vipArrivals: 'VIP arrivals',
     vipSeat: 'VIP time to seat (median)',

@@ -18,6 +18,8 @@ export default {
     withinTargetHint: '{n} / {total} 人',
     noShows: '过号',
     walkAways: '离队未办',
+    turnedAway: '反诈劝离',
+    turnedAwayHint: '门口劝阻或报警，未取号',
     unserved: '营业结束未办',
     vipArrivals: 'VIP 到店',
     vipSeat: 'VIP 入座用时（中位数）',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LOBBY_RULES } from '@/domain/lobby/purposes'
 import { lobbyDayStats, mean, percentile } from '@/domain/lobby/stats'
-import { visit } from './events'
+import { turnedAwayByAntiFraud } from '@/domain/lobby/antiFraud'
+import { at, visit } from './events'
 
 describe('percentile (nearest rank)', () => {
   it('is the value at rank ⌈p/100 × n⌉ of the sorted list', () => {
@@ -71,5 +72,33 @@ describe('the lobby’s numbers for a day', () => {
       { id: 'wr1', served: 1, averageWalkUpMinutes: 2, averageServiceMinutes: 30, totalServiceMinutes: 30 },
     ])
     expect(stats.byStaff.map((s) => [s.id, s.served])).toEqual([['hc1-staff', 2], ['hc2-staff', 1], ['lc1-staff', 1], ['wr1-staff', 1]])
+  })
+})
+
+describe('clients the anti-fraud check turned away at the door', () => {
+  const queued = [visit('a').arrive(0).call(5, 'hc1').start(6, 'hc1').finish(12, 'hc1'), visit('left').arrive(10).walkAway(40)]
+  // As the check-in records it: arrival, the check, and the end at once, without a ticket.
+  const stopped = visit('stopped')
+    .arrive(20, { purpose: 'transfer', zone: 'self_service', antiFraudTriggers: ['elderly_transfer'] })
+    .add('anti_fraud_checked', { outcome: 'dissuaded', triggers: ['elderly_transfer'], flaggedQuestions: ['safe_account'], amountFen: null, note: '' }, { at: at(20) })
+    .walkAway(20)
+  const visits = [...queued, stopped].map((v) => v.state())
+
+  it('count as turned away (and as arrivals), never as walk-aways or in a zone’s queue', () => {
+    const stats = lobbyDayStats(visits, 'Asia/Shanghai', DEFAULT_LOBBY_RULES, new Set(['stopped']))
+    expect(stats).toMatchObject({ arrivals: 3, walkAways: 1, antiFraudTurnedAway: 1 })
+    expect(stats.zones.self_service).toMatchObject({ arrivals: 0, walkAways: 0, waitsOver: 0, withinTargetShare: null })
+    expect(stats.zones.high_counter).toMatchObject({ arrivals: 2, walkAways: 1, waitsOver: 2 })
+  })
+
+  it('without the door’s word on a visit, it reads as a walk-away (as before)', () => {
+    expect(lobbyDayStats(visits, 'Asia/Shanghai', DEFAULT_LOBBY_RULES)).toMatchObject({ walkAways: 2, antiFraudTurnedAway: 0 })
+  })
+})
+
+describe('a visit’s details say when the anti-fraud check ended it at the door', () => {
+  it('reads endedAtDoor', () => {
+    expect(turnedAwayByAntiFraud({ endedAtDoor: 'anti_fraud', amountFen: null })).toBe(true)
+    expect(turnedAwayByAntiFraud({ quotedMinutes: 5 })).toBe(false)
   })
 })
