@@ -1,15 +1,17 @@
 /**
  * The demo branch's lobby history: the past 20 business days of visits (every step an event, as the
  * lobby writes them), their tickets, who was on duty where (with pauses), day closures, a few
- * appointments and complaints, and TODAY's morning up to the load time: some clients served, some at
- * the windows, 10–20 still waiting, the tellers on duty. Pure and deterministic: the same seed, ids
- * and `nowMs` give the same records; every record carries `demo: 1`.
+ * appointments and complaints, and TODAY up to the load time, within the branch's opening hours
+ * (09:00–17:00): loaded while the branch is open, some clients served, some at the windows, 10–20
+ * still waiting, the tellers on duty; loaded before opening, no visits yet (bookings still to come);
+ * loaded after closing, the whole day, served. Pure and deterministic: the same seed, ids and
+ * `nowMs` give the same records; every record carries `demo: 1`.
  *
  * Each day is a small queue simulation per zone: arrivals drawn by hour (busier at 9–11 and 14–16,
  * Mondays busiest), triaged with the default lobby rules, called by a staffed service point in the
  * calling order's lanes (appointment, front, priority by the ratio, normal), started, finished with
  * services; a few recalls, no-shows (one undone now and then), walk-aways, transfers, anti-fraud
- * checks and overrides. Today's events after `nowMs` are cut off, which leaves the morning's state.
+ * checks and overrides. Today's events after `nowMs` are cut off, which leaves the state at the load time.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
@@ -77,7 +79,9 @@ const PURPOSE_WEIGHTS: readonly (readonly [string, number])[] = [
 
 /** Arrivals per hour from 9:00 (weights): busy 9–11 and 14–16, a lull at lunch. */
 const HOUR_WEIGHTS = [1.4, 1.5, 1.1, 0.7, 0.8, 1.3, 1.3, 0.8] as const
-const OPEN_MINUTE = 9 * 60
+/** The branch's opening hours (minutes of its day): doors open at 9:00 and close at 17:00. */
+export const OPEN_MINUTE = 9 * 60
+export const CLOSE_MINUTE = 17 * 60
 const LAST_ARRIVAL_MINUTE = 16 * 60 + 45
 
 /** Typical, shortest and longest service, in minutes. */
@@ -230,7 +234,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
 
   const out: LobbyHistory = { appointments: [], visits: [], tickets: [], visitEvents: [], dutySessions: [], dayClosures: [], complaints: [] }
   const days = pastBusinessDays(input.today, HISTORY_BUSINESS_DAYS)
-  // Today's schedule: the branch opened at 9:00, or 2.5 hours before now for a load early in the day.
+  // Today runs on the branch's own hours up to the load time: nothing happens after it.
   const todayStart = startOfBusinessDate(input.today, input.zone)
   const nowOfDay = input.nowMs - startOfBusinessDate(businessDateOf(input.nowMs, input.zone), input.zone)
   const cutoff = todayStart + nowOfDay
@@ -244,9 +248,9 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
 
   const simulateDay = (date: BusinessDate, dice: Dice, isToday: boolean): void => {
     const dayStart = startOfBusinessDate(date, input.zone)
-    const shift = isToday ? Math.min(0, cutoff - 150 * MINUTE - (dayStart + OPEN_MINUTE * MINUTE)) : 0
-    const at = (minuteOfDay: number) => dayStart + minuteOfDay * MINUTE + shift
+    const at = (minuteOfDay: number) => dayStart + minuteOfDay * MINUTE
     const end = isToday ? cutoff : Number.POSITIVE_INFINITY
+    const nowMinute = (cutoff - dayStart) / MINUTE
     const weekday = weekdayOf(date)
     const rotaDay = weekday === 3 // Wednesdays: 欧阳磊 takes his turn at window 6
 
@@ -369,8 +373,8 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
       const client = wealth && vips.length > 0 ? dice.pick(vips) : dice.pick(input.clients)
       const slot = Math.round(dice.between(9 * 60 + 30, 16 * 60) / 15) * 15
       let appointmentAt = at(slot)
-      // Today keeps two bookings still to come, so the door has someone to expect.
-      if (isToday && i >= appointmentCount - 2) appointmentAt = Math.max(appointmentAt, cutoff + (30 + 45 * (appointmentCount - 1 - i)) * MINUTE)
+      // Today keeps two bookings still to come (while the branch is still to close), so the door has someone to expect.
+      if (isToday && i >= appointmentCount - 2) appointmentAt = Math.max(appointmentAt, Math.min(cutoff + (30 + 45 * (appointmentCount - 1 - i)) * MINUTE, at(CLOSE_MINUTE - 30)))
       appointmentAt = Math.round(appointmentAt / (15 * MINUTE)) * 15 * MINUTE
       const purpose = wealth ? 'investment_consultation' : 'cash'
       const amountFen = wealth ? null : dice.int(6, 30) * 1_000_000
@@ -415,12 +419,13 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
       runQueue(zone, entries.get(zone)!, servers, dice, end, (target, entry) => entries.get(target)!.push(entry), calledAt)
     }
 
-    // Today: clients keep coming; the queues hold 10–20 at the load time.
-    if (isToday) {
+    // Today, while the branch is open: clients keep coming; the queues hold 10–20 at the load time.
+    if (isToday && nowMinute >= OPEN_MINUTE && nowMinute < CLOSE_MINUTE) {
       const waitingNow = visits.filter((v) => !v.noTicket && (calledAt.get(v.id) ?? Number.POSITIVE_INFINITY) > end && (v.leavesAt === null || v.leavesAt > end)).length
       const wanted = dice.int(12, 18)
+      const earliest = Math.max(OPEN_MINUTE, nowMinute - 25)
       for (let i = waitingNow; i < wanted; i++) {
-        const visit = arrive(cutoff - dice.between(1, 25) * MINUTE)
+        const visit = arrive(at(dice.between(earliest, nowMinute)))
         if (visit) visit.leavesAt = null
       }
     }

@@ -139,3 +139,63 @@ describe('the demo lobby history', () => {
     expect(new Set(history.complaints.map((c) => c.status)).size).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('the demo’s today follows the branch’s opening hours (09:00–17:00), whenever it is loaded', () => {
+  const atTime = (hh: number, mm = 0) => startOfBusinessDate(TODAY, ZONE) + (hh * 60 + mm) * 60_000
+  const OPENS = atTime(9)
+  const CLOSES = atTime(17)
+  const todayOf = (h: ReturnType<typeof generateLobbyHistory>) => ({
+    visits: h.visits.filter((vis) => vis.businessDate === TODAY),
+    events: h.visitEvents.filter((e) => e.businessDate === TODAY),
+    appointments: h.appointments.filter((a) => a.businessDate === TODAY),
+  })
+
+  it.each([
+    ['at night', atTime(22, 30)],
+    ['just after closing', atTime(17, 20)],
+    ['in the last opening hour', atTime(16, 40)],
+    ['just after opening', atTime(9, 10)],
+  ])('%s: today’s visits arrive only within opening hours and nothing is in the future', (_, nowMs) => {
+    const h = generateLobbyHistory({ ...input, nowMs })
+    const today = todayOf(h)
+    expect(today.visits.length).toBeGreaterThan(0)
+    for (const visit of today.visits) {
+      expect(visit.arrivedAt).toBeGreaterThanOrEqual(OPENS)
+      expect(visit.arrivedAt).toBeLessThan(CLOSES)
+      expect(visit.arrivedAt).toBeLessThanOrEqual(nowMs)
+    }
+    expect(today.events.every((e) => e.at <= nowMs)).toBe(true)
+    expect(h.dutySessions.filter((d) => d.businessDate === TODAY).every((d) => d.startedAt <= nowMs && (d.endedAt ?? 0) <= nowMs)).toBe(true)
+    for (const a of today.appointments) expect(a.at >= OPENS && a.at < CLOSES, new Date(a.at).toISOString()).toBe(true)
+    // Past days are the same whenever the demo is loaded.
+    expect(h.visits.filter((vis) => vis.businessDate < TODAY)).toEqual(history.visits.filter((vis) => vis.businessDate < TODAY))
+  })
+
+  it('at night the whole day is over: every visit of today has ended, nobody is left waiting', () => {
+    const nowMs = atTime(22, 30)
+    const h = generateLobbyHistory({ ...input, nowMs })
+    const states = deriveVisits(h.visitEvents.filter((e) => e.businessDate === TODAY).map((e, i) => ({ ...e, hlc: hlcFor(i) })))
+    expect(states.size).toBeGreaterThan(150)
+    expect([...states.values()].filter((s) => s.status === 'waiting' || s.status === 'called' || s.status === 'serving')).toEqual([])
+    expect(todayOf(h).appointments.every((a) => a.status !== 'booked')).toBe(true)
+  })
+
+  it.each([
+    ['before dawn', atTime(2, 30)],
+    ['before opening', atTime(8, 30)],
+  ])('%s: no visits today yet, only bookings still to come within opening hours', (_, nowMs) => {
+    const h = generateLobbyHistory({ ...input, nowMs })
+    const today = todayOf(h)
+    expect(today.visits).toEqual([])
+    expect(today.events).toEqual([])
+    expect(h.tickets.filter((t) => t.businessDate === TODAY)).toEqual([])
+    expect(today.appointments.length).toBeGreaterThan(0)
+    for (const a of today.appointments) expect(a).toMatchObject({ status: 'booked', visitId: null })
+    for (const a of today.appointments) expect(a.at >= OPENS && a.at < CLOSES).toBe(true)
+    expect(h.dutySessions.filter((d) => d.businessDate === TODAY)).toEqual([])
+  })
+
+  it('is deterministic for a load at night too', () => {
+    expect(generateLobbyHistory({ ...input, nowMs: atTime(23, 0) })).toEqual(generateLobbyHistory({ ...input, nowMs: atTime(23, 0) }))
+  })
+})
