@@ -1,7 +1,7 @@
 import { computed, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { checkIn as checkInVisit, lobbyDay, recordVisitStep, transferVisit, type CheckedIn, type LobbyDay } from '@/db/repositories/lobby/visits'
-import { closeBusinessDay, closeDuty, dayClosure, dutySessions, openDuty, pauseDuty, resumeDuty } from '@/db/repositories/lobby/duty'
+import { closeBusinessDay, closeDuty, dayClosure, dutySessions, openDuty, pauseDuty, resumeDuty, unclosedDaysWithVisits } from '@/db/repositories/lobby/duty'
 import { DuplicateClientError, getClient, registerClient, searchClients, type NewClientAtDoor } from '@/db/repositories/lobby/clients'
 import { loadStoredSettings, saveSettingValue } from '@/db/repositories/settings'
 import { listServicePoints } from '@/db/repositories/servicePoints'
@@ -11,7 +11,8 @@ import { antiFraudTriggers } from '@/domain/lobby/antiFraud'
 import { deriveVisits, type VisitEventBody, type VisitState } from '@/domain/lobby/visitState'
 import { lobbyBoard, zoneBoard, type ZoneBoard } from '@/domain/lobby/board'
 import { callHistory, nextToCall, peopleAhead as peopleAheadIn, waitingIn } from '@/domain/lobby/callingOrder'
-import { closeDay as planDayClose } from '@/domain/lobby/dayClose'
+import { AUTO_CLOSE_LOOKBACK_DAYS, autoCloseDue, closeDay as planDayClose } from '@/domain/lobby/dayClose'
+import { addDays, businessDate as businessDateAt } from '@/domain/time'
 import type { PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/terms'
 import type { Client, DutySession, PauseReason, ServicePoint } from '@/domain/model/records'
 import { useTerminalStore } from './terminal'
@@ -191,13 +192,46 @@ export const useLobbyStore = defineStore('lobby', () => {
     return resumeDuty(sessionId)
   }
 
-  /** Closes the business day: waiting clients are recorded as unserved; numbering restarts tomorrow. */
-  async function closeDay(): Promise<number> {
-    const now = await picture()
-    const plan = planDayClose(now.states.values(), Date.now())
-    await closeBusinessDay(branchId.value, terminal.today, plan.events.map((e) => ({ visitId: e.visitId, body: { kind: e.kind, data: e.data } as VisitEventBody })), staffId())
-    return plan.events.length
+  /** Closes a business day (as `closedBy`, null when by itself); the unserved count, or null when it was closed already. */
+  async function closeDate(businessDate: string, closedBy: string | null, nowMs: number): Promise<number | null> {
+    const day = await picture(businessDate, nowMs)
+    if (day.closed) return null
+    const plan = planDayClose(day.states.values(), nowMs)
+    const result = await closeBusinessDay(branchId.value, businessDate, plan.events.map((e) => ({ visitId: e.visitId, body: { kind: e.kind, data: e.data } as VisitEventBody })), closedBy)
+    return result.alreadyClosed ? null : result.closure.unservedCount
   }
 
-  return { rules, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, transfer, signOn, signOff, pause, resume, closeDay }
+  /** Closes the business day: waiting clients are recorded as unserved; numbering restarts tomorrow. */
+  async function closeDay(): Promise<number> {
+    return (await closeDate(terminal.today, staffId(), Date.now())) ?? 0
+  }
+
+  /** The business date up to which earlier days were last swept for a close nobody made. */
+  let sweptUpTo: string | null = null
+
+  /**
+   * The automatic day close: closes, as nobody (closedBy null), today once the rules' closing time
+   * has come, and any earlier day (within the last weeks) that had visits and was never closed.
+   * Idempotent: a day another tab or person closed first is left as it is. Returns the dates closed
+   * with how many clients were recorded unserved.
+   */
+  async function autoCloseDueDays(nowMs = Date.now()): Promise<{ businessDate: string; unserved: number }[]> {
+    if (!branchId.value) return []
+    const current = await loadRules()
+    const timeZone = terminal.settings.timeZone
+    const today = businessDateAt(nowMs, timeZone)
+    // Earlier days are swept once per business date: only another device could leave one open meanwhile.
+    const earlier = sweptUpTo === today ? [] : await unclosedDaysWithVisits(branchId.value, addDays(today, -AUTO_CLOSE_LOOKBACK_DAYS), addDays(today, -1))
+    const closedNow: { businessDate: string; unserved: number }[] = []
+    for (const date of [...earlier, today]) {
+      const closed = date === today ? (await dayClosure(branchId.value, date)) !== undefined : false
+      if (!autoCloseDue({ nowMs, timeZone, autoCloseAt: current.autoCloseAt, businessDate: date, closed })) continue
+      const unserved = await closeDate(date, null, nowMs)
+      if (unserved !== null) closedNow.push({ businessDate: date, unserved })
+    }
+    sweptUpTo = today
+    return closedNow
+  }
+
+  return { rules, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, transfer, signOn, signOff, pause, resume, closeDay, autoCloseDueDays }
 })

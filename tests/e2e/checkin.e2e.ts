@@ -1,7 +1,8 @@
 /**
  * The check-in at the door, in real Chromium on the demo branch: a cash walk-in in at most three
  * taps, a VIP recognised by phone tail and sent to the wealth room, the anti-fraud prompt for an
- * elderly client's transfer, the printed slip, and a reload mid-check-in.
+ * elderly client's transfer, the printed slip, and a reload mid-check-in. The browser's clock is
+ * pinned to a weekday morning, when the demo branch's tellers are on duty, whenever the test runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -73,6 +74,9 @@ async function findAndChoose(page: Page, query: string, clientId: string): Promi
   await page.getByTestId('client-card').waitFor()
 }
 
+/** A Wednesday, 10:30 in Shanghai. */
+const START = new Date('2026-12-02T10:30:00+08:00')
+
 const pressed = async (page: Page, testId: string) => (await page.getByTestId(testId).getAttribute('aria-pressed')) === 'true'
 
 describe('check-in at the door', () => {
@@ -81,12 +85,13 @@ describe('check-in at the door', () => {
   let page: Page
   let errors: string[]
   let clients: DemoClient[]
-  const today = new Date().toISOString().slice(0, 10)
+  const today = '2026-12-02'
   const sixtyFiveYearsAgo = `${Number(today.slice(0, 4)) - 65}${today.slice(4)}`
 
   beforeAll(async () => {
     browser = await launchBrowser()
     ;({ context, page, errors } = await newTerminal(browser))
+    await page.clock.install({ time: START })
     await loadDemoBranch(page)
     await signIn(page, DEMO.lobbyManager.staffNo, DEMO.lobbyManager.pin)
     clients = (await demoClients(page)).filter((c) => c.deleted === 0)

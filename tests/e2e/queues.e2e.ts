@@ -4,6 +4,10 @@
  * lobby display in a third tab showing and speaking the calls. All three pages share one browser
  * context, hence one IndexedDB, as tabs of one terminal do.
  *
+ * The browser's clock is pinned to a Wednesday morning in Shanghai, so the demo's morning, the
+ * queues and the closing time do not depend on when the test runs; at the end it is moved on to the
+ * lobby rules' closing time (18:00) and the day closes by itself.
+ *
  * Test setup only: today's lobby records from the demo are cleared, and arrivals are written straight into IndexedDB (visit + ticket + 'arrived' and
  * 'ticket_issued' events with the same base fields the repository writes), because the check-in
  * screen is being built in parallel. Raw IndexedDB writes bypass Dexie's change feed, so pages are
@@ -12,7 +16,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, newTerminal } from './support/browser'
-import { expectNoPageErrors, loadDemoBranch, signIn } from './support/app'
+import { expectNoPageErrors, loadDemoBranch, readTable, signIn } from './support/app'
 import { DEMO } from './support/accounts'
 
 interface SeedArrival {
@@ -89,6 +93,16 @@ async function rowTickets(page: Page, zone: string): Promise<string[]> {
   return (await page.locator(`[data-testid="zone-${zone}"] [data-testid="row-ticket"]`).allInnerTexts()).map((s) => s.trim())
 }
 
+/** A Wednesday, 10:00 in Shanghai; the demo branch closes its business day by itself at 18:00. */
+const START = new Date('2026-12-02T10:00:00+08:00')
+const PAST_CLOSING = new Date('2026-12-02T18:00:05+08:00')
+
+interface StoredClosure {
+  businessDate: string
+  closedBy: string | null
+  unservedCount: number
+}
+
 async function currentTicket(page: Page): Promise<string> {
   return (await page.getByTestId('current-ticket').innerText()).trim()
 }
@@ -105,6 +119,7 @@ describe('queues: service point, live board and lobby display', () => {
   beforeAll(async () => {
     browser = await launchBrowser()
     ;({ context, page: teller, errors } = await newTerminal(browser))
+    await context.clock.install({ time: START })
     await loadDemoBranch(teller)
     // A001 → (a); A002 → transferred in (b); A003, A004 → no-show and undo in (c); B001, B002 in the low-counter queue.
     codes = await seedArrivals(teller, [
@@ -209,6 +224,27 @@ describe('queues: service point, live board and lobby display', () => {
     await teller.getByTestId('call-next').click()
     await teller.getByTestId('current-ticket').waitFor()
     expect(await currentTicket(teller)).toBe('A003')
+
+    // Recent calls show the number each call was made with: A002 was called at window 1 before its transfer made it B003.
+    await display.getByTestId('display-recent-A002').waitFor()
+    expect(await display.getByTestId('display-recent-A002').innerText()).toContain('1号窗口')
+    expect(await display.getByTestId('display-recent-B003').count()).toBe(0)
+  })
+
+  it('(e) at the closing time the day closes by itself, once for all tabs: clients still waiting or called are recorded unserved, closed by nobody', async () => {
+    // A003 is called at window 1; A004, B001, B003 and B002 wait.
+    const businessDate = await teller.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()))
+    await context.clock.setSystemTime(PAST_CLOSING)
+    // The terminals' clocks tick every 30 s: both the station and the board try to close the day.
+    await context.clock.runFor(31_000)
+    await board.getByTestId('day-closed').waitFor()
+    // The close ends every duty session: the station is back at choosing a point.
+    await teller.getByTestId('sign-on').waitFor()
+    const closures = (await readTable<StoredClosure>(board, 'dayClosures')).filter((c) => c.businessDate === businessDate)
+    expect(closures).toEqual([expect.objectContaining({ closedBy: null, unservedCount: 5 })])
+    const unserved = (await readTable<{ kind: string; businessDate: string }>(board, 'visitEvents')).filter((e) => e.kind === 'unserved_at_close' && e.businessDate === businessDate)
+    expect(unserved).toHaveLength(5)
+    await expect.poll(() => rowTickets(board, 'high_counter')).toEqual([])
   })
 
   it('raised no uncaught error in any page', () => {

@@ -35,6 +35,9 @@ export function closeDay(states: Iterable<VisitState>, nowMs: number): DayCloseP
   return { events, stillServing }
 }
 
+/** How many days back the automatic close looks for a business day nobody closed (a long holiday fits). */
+export const AUTO_CLOSE_LOOKBACK_DAYS = 31
+
 export interface AutoCloseInput {
   nowMs: number
   timeZone: string

@@ -58,17 +58,44 @@ export async function dayClosure(branchId: string, businessDate: string): Promis
 }
 
 /**
- * Closes the business day: the visits still waiting get their `unserved_at_close` event (nobody is
- * deleted), open duty sessions end, and the closure is recorded; numbering restarts with the next date.
+ * Business dates from `from` to `to` (inclusive) that had visits and have not been closed: the days
+ * the automatic close still owes. Read from the indexes alone (no visit is loaded).
  */
-export async function closeBusinessDay(branchId: string, businessDate: string, unserved: { visitId: string; body: VisitEventBody }[], closedBy: string | null): Promise<DayClosure> {
-  const open = (await dutySessions(branchId, businessDate)).filter((s) => s.endedAt === null)
+export async function unclosedDaysWithVisits(branchId: string, from: string, to: string): Promise<string[]> {
+  const db = database()
+  const [visitKeys, closures] = await Promise.all([
+    db.records('visits').where('[branchId+businessDate]').between([branchId, from], [branchId, to], true, true).uniqueKeys(),
+    db.records('dayClosures').where('[branchId+businessDate]').between([branchId, from], [branchId, to], true, true).toArray(),
+  ])
+  const closed = new Set(closures.filter((c) => c.deleted === 0).map((c) => c.businessDate))
+  const dates = visitKeys.map((key) => (key as unknown as [string, string])[1])
+  return [...new Set(dates)].filter((date) => !closed.has(date)).sort()
+}
+
+export interface DayCloseResult {
+  closure: DayClosure
+  /** The day had been closed already (by another tab, terminal or person): nothing was written. */
+  alreadyClosed: boolean
+}
+
+/**
+ * Closes the business day: the visits still waiting get their `unserved_at_close` event (nobody is
+ * deleted), open duty sessions end, and the closure is recorded; numbering restarts with the next
+ * date. `closedBy` is null when the day closed by itself at the set time. A day is closed once: when
+ * a closure is already there (checked inside the transaction, so two tabs closing at the same
+ * moment write one), nothing is written and that closure is returned.
+ */
+export async function closeBusinessDay(branchId: string, businessDate: string, unserved: { visitId: string; body: VisitEventBody }[], closedBy: string | null): Promise<DayCloseResult> {
   return writeRecords(['visits', 'visitEvents', 'dutySessions', 'dayClosures'], async (w) => {
+    const existing = await dayClosure(branchId, businessDate)
+    if (existing) return { closure: existing, alreadyClosed: true }
     const at = now()
     for (const { visitId, body } of unserved) {
       await w.insert('visitEvents', { visitId, branchId, businessDate, at, kind: body.kind, data: body.data as Record<string, unknown>, servicePointId: null, staffId: closedBy })
     }
+    const open = (await dutySessions(branchId, businessDate)).filter((s) => s.endedAt === null)
     for (const session of open) await w.update('dutySessions', session.id, { endedAt: at, pauses: closePauses(session, at) })
-    return w.insert('dayClosures', { branchId, businessDate, closedAt: at, closedBy, unservedCount: unserved.length }, { action: 'lobby.close_day' })
+    const closure = await w.insert('dayClosures', { branchId, businessDate, closedAt: at, closedBy, unservedCount: unserved.length }, { action: closedBy === null ? 'lobby.auto_close_day' : 'lobby.close_day' })
+    return { closure, alreadyClosed: false }
   })
 }

@@ -27,6 +27,7 @@ export default {
     closeServing: '{n} clients being served are not affected',
     closeConfirm: 'Close the day',
     closedToast: 'Business day closed; {n} clients recorded as unserved',
+    autoClosedToast: 'Business day {date} closed automatically at the set time; {n} clients recorded as unserved',
   },
   colour: { green: 'On time', amber: 'Nearly late', red: 'Late' },
   priority: { none: 'Standard', vip: 'VIP', elderly: 'Senior', disabled: 'Disabled', pregnant: 'Pregnant' },

@@ -25,6 +25,7 @@ export default {
     closeServing: '正在办理的 {n} 位客户不受影响',
     closeConfirm: '结束营业',
     closedToast: '今日营业已结束，{n} 位客户记为未办理',
+    autoClosedToast: '{date} 营业已按设定时间自动结束，{n} 位客户记为未办理',
   },
   colour: { green: '正常', amber: '将超时', red: '已超时' },
   priority: { none: '普通', vip: '贵宾', elderly: '老年人', disabled: '残障人士', pregnant: '孕妇' },

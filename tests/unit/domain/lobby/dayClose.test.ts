@@ -52,4 +52,16 @@ describe('closing by itself at the set time', () => {
   it('a closed day is not closed again', () => {
     expect(autoCloseDue({ ...shanghai, closed: true, businessDate: '2026-11-24', nowMs: Date.UTC(2026, 10, 25, 1, 0) })).toBe(false)
   })
+
+  it('reads the closing time on the branch’s clock, not the device’s or UTC', () => {
+    const urumqi = { ...shanghai, timeZone: 'Asia/Urumqi', businessDate: '2026-11-25' } // UTC+6
+    expect(autoCloseDue({ ...urumqi, nowMs: Date.UTC(2026, 10, 25, 11, 59) })).toBe(false) // 17:59 there, 19:59 in Shanghai
+    expect(autoCloseDue({ ...urumqi, nowMs: Date.UTC(2026, 10, 25, 12, 0) })).toBe(true)
+  })
+
+  it('a later business date is never due, and an evening closing time waits for the evening', () => {
+    expect(autoCloseDue({ ...shanghai, businessDate: '2026-11-26', nowMs: Date.UTC(2026, 10, 25, 15, 0) })).toBe(false) // 23:00 the day before
+    expect(autoCloseDue({ ...shanghai, autoCloseAt: '23:45', businessDate: '2026-11-25', nowMs: Date.UTC(2026, 10, 25, 15, 44) })).toBe(false)
+    expect(autoCloseDue({ ...shanghai, autoCloseAt: '23:45', businessDate: '2026-11-25', nowMs: Date.UTC(2026, 10, 25, 15, 45) })).toBe(true)
+  })
 })
