@@ -1,7 +1,7 @@
 /**
  * Complaints and appointments at the door, in real Chromium on the demo branch, on a controlled
  * clock (a Wednesday, 10:02 in Shanghai): an appointment booked for now is shown at the check-in,
- * checked in and ticketed; a complaint raised at the door is recorded and assigned, goes overdue
+ * survives a reload mid-check-in, and is checked in and ticketed; a complaint raised at the door is recorded and assigned, goes overdue
  * when its deadline passes, reaches the branch head's dashboard escalated, and is closed with its
  * resolution.
  */
@@ -102,6 +102,15 @@ describe('appointments and complaints at the door', () => {
     await page.getByTestId('appointment-in-use').waitFor()
     expect(await textOf(page, 'appointment-in-use')).toContain('预约测')
     expect(await page.getByTestId('purpose-cash').getAttribute('aria-pressed')).toBe('true')
+
+    // A reload mid-check-in keeps the booking, though its client is not on file (nothing else leads back to it).
+    await page.waitForTimeout(800) // the draft saves 300 ms after the last change
+    await page.reload()
+    if (page.url().includes('/sign-in')) await signIn(page, DEMO.lobbyManager.staffNo, DEMO.lobbyManager.pin)
+    await page.getByTestId('appointment-in-use').waitFor()
+    expect(await textOf(page, 'appointment-in-use')).toContain('预约测')
+    expect(await page.getByTestId('purpose-cash').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.getByTestId('draft-restored').isVisible()).toBe(true)
     await page.getByTestId('issue-ticket').click()
     await page.getByTestId('ticket-code').waitFor()
     expect(await textOf(page, 'ticket-code')).toMatch(/^A\d{3}$/)

@@ -25,6 +25,8 @@ export interface CheckInModel {
   registration: RegistrationFields
   override: { open: boolean; zone: Zone | null; priorityClass: PriorityClass | null; reason: string }
   antiFraud: { flagged: string[]; outcome: AntiFraudOutcome | null; note: string }
+  /** The booking this arrival honours, tapped at the door or found for the client (restored after a reload). */
+  appointmentId: string | null
 }
 
 export function blankRegistration(): RegistrationFields {
@@ -42,6 +44,7 @@ export function blankCheckIn(): CheckInModel {
     registration: blankRegistration(),
     override: { open: false, zone: null, priorityClass: null, reason: '' },
     antiFraud: { flagged: [], outcome: null, note: '' },
+    appointmentId: null,
   }
 }
 
