@@ -1,0 +1,83 @@
+/**
+ * Care between visits, read from the indexed next care date: a manager's due list comes from the
+ * [maintainerId+nextCareOn] index up to a week ahead (never from the contact log), and the care
+ * state of any client can be rebuilt from their contacts and holdings.
+ */
+import Dexie from 'dexie'
+import type { Client, Contact } from '@/domain/model/records'
+import { itemsOnDueList, nextCareOn, openCareItems, DUE_LIST_DAYS, type CareItem } from '@/domain/wealth/cadence'
+import { careFromContacts } from '@/domain/wealth/diary'
+import type { WealthRules } from '@/domain/wealth/rules'
+import { addDays, type BusinessDate } from '@/domain/time'
+import { database } from '../../connection'
+import { writeRecords } from '../../write'
+import { loadBranchSettings } from '../settings'
+import { loadWealthRules } from './rules'
+import { holdingsByClient } from './holdings'
+
+export interface DueEntry {
+  client: Client
+  /** The client's items on the list today, earliest first. */
+  items: CareItem[]
+}
+
+/** The clients of a manager's book indexed as due on or before `until`. */
+export async function clientsDueBy(maintainerId: string, until: BusinessDate): Promise<Client[]> {
+  const rows = await database()
+    .records('clients')
+    .where('[maintainerId+nextCareOn]')
+    .between([maintainerId, Dexie.minKey], [maintainerId, until], true, true)
+    .toArray()
+  return rows.filter((c) => c.deleted === 0)
+}
+
+/** Open care items of each client, with their holdings read by the client index. */
+export async function careItemsOf(clients: readonly Client[], rules: WealthRules, today: BusinessDate, zone: string): Promise<DueEntry[]> {
+  const holdings = await holdingsByClient(clients.map((c) => c.id))
+  return clients.map((client) => ({ client, items: openCareItems({ client, holdings: holdings.get(client.id) ?? [], rules, today, zone }) }))
+}
+
+/** A manager's due list: overdue, due today and this week, the most urgent client first. */
+export async function dueList(maintainerId: string, rules: WealthRules, today: BusinessDate, zone: string): Promise<DueEntry[]> {
+  const candidates = await clientsDueBy(maintainerId, addDays(today, DUE_LIST_DAYS))
+  const entries = (await careItemsOf(candidates, rules, today, zone))
+    .map((e) => ({ client: e.client, items: itemsOnDueList(e.items, today) }))
+    .filter((e) => e.items.length > 0)
+  return entries.sort((a, b) => (a.items[0]!.by < b.items[0]!.by ? -1 : a.items[0]!.by > b.items[0]!.by ? 1 : 0))
+}
+
+/** Every client a manager maintains. */
+export async function bookOf(maintainerId: string): Promise<Client[]> {
+  return (await database().records('clients').where('maintainerId').equals(maintainerId).toArray()).filter((c) => c.deleted === 0)
+}
+
+/**
+ * Rebuilds lastContactAt, careDone and nextCareOn of these clients from their contacts (by the
+ * client index) and holdings, in one transaction; returns how many clients changed. Run after
+ * anything that moves care dates without a contact: tier changes, balance imports, new holdings.
+ */
+export async function recomputeCare(clientIds: readonly string[], today: string): Promise<number> {
+  if (clientIds.length === 0) return 0
+  const [rules, settings] = await Promise.all([loadWealthRules(), loadBranchSettings()])
+  return writeRecords(['clients', 'contacts', 'holdings'], async (w) => {
+    const ids = [...new Set(clientIds)]
+    const [clients, contacts, holdings] = await Promise.all([
+      database().records('clients').bulkGet(ids),
+      database().records('contacts').where('clientId').anyOf(ids).toArray(),
+      holdingsByClient(ids),
+    ])
+    const contactsOf = new Map<string, Contact[]>()
+    for (const c of contacts) if (c.deleted === 0) contactsOf.set(c.clientId, [...(contactsOf.get(c.clientId) ?? []), c])
+    let changed = 0
+    for (const client of clients) {
+      if (!client || client.deleted !== 0) continue
+      const state = careFromContacts(contactsOf.get(client.id) ?? [])
+      const next = nextCareOn(openCareItems({ client: { ...client, ...state }, holdings: holdings.get(client.id) ?? [], rules, today, zone: settings.timeZone }))
+      const same = client.lastContactAt === state.lastContactAt && client.nextCareOn === next && client.careDone.length === state.careDone.length && state.careDone.every((k) => client.careDone.includes(k))
+      if (same) continue
+      await w.update('clients', client.id, { ...state, nextCareOn: next })
+      changed++
+    }
+    return changed
+  })
+}
