@@ -29,11 +29,16 @@ export interface Manager {
 type Duty = Pick<DutySession, 'staffId' | 'endedAt' | 'pauses'>
 type Seat = Pick<RoomSession, 'staffId' | 'clientId' | 'endedAt'>
 
+/** Whether a person is in a room with a client now. */
+export function isWithClient(staffId: string, sessions: readonly Seat[]): boolean {
+  return sessions.some((s) => s.staffId === staffId && s.endedAt === null && s.clientId !== null)
+}
+
 /** Whether a person can take a client now: on duty (an open duty session), not paused, not with a client. */
 export function availability(staffId: string, duty: readonly Duty[], sessions: readonly Seat[]): Availability {
   const onDuty = duty.filter((d) => d.staffId === staffId && d.endedAt === null)
   if (onDuty.length === 0) return 'absent'
-  if (sessions.some((s) => s.staffId === staffId && s.endedAt === null && s.clientId !== null)) return 'busy'
+  if (isWithClient(staffId, sessions)) return 'busy'
   if (onDuty.every((d) => d.pauses.some((p) => p.to === null))) return 'paused'
   return 'available'
 }
