@@ -25,6 +25,8 @@ interface SeedVisit {
   walkedAway?: number
   isVip?: boolean
   antiFraud?: 'proceeded' | 'dissuaded' | 'reported_to_police'
+  /** Stopped at the door by the anti-fraud check: no ticket, the visit ends on arrival (as the check-in records it). */
+  turnedAway?: boolean
 }
 
 /** Writes one business day as the lobby repositories would; returns the seeded business date and the day after it. */
@@ -53,19 +55,22 @@ async function seedDay(page: Page, visits: SeedVisit[]): Promise<readonly [strin
     const seqs: Record<string, number> = {}
     for (const a of list) {
       const at = nine + a.arrive * 60_000
-      const seq = (seqs[a.prefix] = (seqs[a.prefix] ?? 0) + 1)
-      const code = `${a.prefix}${String(seq).padStart(3, '0')}`
-      const visit = { ...base(at), branchId, businessDate, clientId: null, purpose: a.purpose, zone: a.zone, arrivedAt: at, createdBy: null, appointmentId: null, details: { quotedMinutes: null, amountFen: null } }
-      const ticket = { ...base(at), branchId, businessDate, zone: a.zone, prefix: a.prefix, seq, code, visitId: visit.id }
+      const details = a.turnedAway ? { amountFen: null, endedAtDoor: 'anti_fraud' } : { quotedMinutes: null, amountFen: null }
+      const visit = { ...base(at), branchId, businessDate, clientId: null, purpose: a.purpose, zone: a.zone, arrivedAt: at, createdBy: null, appointmentId: null, details }
       const event = (minute: number, kind: string, data: Record<string, unknown>, point: { id: string } | null = null) => {
         const when = nine + minute * 60_000
         return { ...base(when), visitId: visit.id, branchId, businessDate, at: when, kind, servicePointId: point?.id ?? null, staffId: point ? staffOf(a.zone).id : null, data }
       }
       tx.objectStore('visits').add(visit)
-      tx.objectStore('tickets').add(ticket)
       const triggers = a.antiFraud ? ['elderly_transfer'] : []
       tx.objectStore('visitEvents').add(event(a.arrive, 'arrived', { purpose: a.purpose, zone: a.zone, priorityClass: a.isVip ? 'vip' : 'none', isVip: a.isVip ?? false, reasons: ['purpose_zone'], appointmentId: null, appointmentAt: null, antiFraudTriggers: triggers }))
-      tx.objectStore('visitEvents').add(event(a.arrive, 'ticket_issued', { ticketId: ticket.id, code, prefix: a.prefix, seq }))
+      if (!a.turnedAway) {
+        const seq = (seqs[a.prefix] = (seqs[a.prefix] ?? 0) + 1)
+        const code = `${a.prefix}${String(seq).padStart(3, '0')}`
+        const ticket = { ...base(at), branchId, businessDate, zone: a.zone, prefix: a.prefix, seq, code, visitId: visit.id }
+        tx.objectStore('tickets').add(ticket)
+        tx.objectStore('visitEvents').add(event(a.arrive, 'ticket_issued', { ticketId: ticket.id, code, prefix: a.prefix, seq }))
+      }
       if (a.antiFraud) tx.objectStore('visitEvents').add(event(a.arrive, 'anti_fraud_checked', { outcome: a.antiFraud, triggers, flaggedQuestions: [], amountFen: null, note: '' }))
       if (a.served) {
         const point = pointOf(a.zone)
@@ -74,6 +79,7 @@ async function seedDay(page: Page, visits: SeedVisit[]): Promise<readonly [strin
         tx.objectStore('visitEvents').add(event(a.served[2], 'finished', { services: ['cash'] }, point))
       }
       if (a.walkedAway !== undefined) tx.objectStore('visitEvents').add(event(a.walkedAway, 'walked_away', {}))
+      if (a.turnedAway) tx.objectStore('visitEvents').add(event(a.arrive, 'walked_away', {}))
     }
     const hc1 = pointOf('high_counter')
     const start = nine - 30 * 60_000
@@ -93,7 +99,7 @@ async function seedDay(page: Page, visits: SeedVisit[]): Promise<readonly [strin
   }, visits)
 }
 
-/** A morning and afternoon at a small branch: 12 arrivals, two walk-aways, a VIP, two anti-fraud prompts. */
+/** A morning and afternoon at a small branch: 13 arrivals, two walk-aways, one turned away at the door, a VIP, three anti-fraud prompts. */
 const DAY: SeedVisit[] = [
   { zone: 'high_counter', prefix: 'A', purpose: 'cash', arrive: 0, served: [4, 5, 12] },
   { zone: 'high_counter', prefix: 'A', purpose: 'cash', arrive: 10, served: [14, 15, 22] },
@@ -107,6 +113,7 @@ const DAY: SeedVisit[] = [
   { zone: 'wealth_room', prefix: 'V', purpose: 'wealth', arrive: 95, served: [99, 100, 140], isVip: true },
   { zone: 'high_counter', prefix: 'A', purpose: 'cash', arrive: 300, served: [306, 307, 312] },
   { zone: 'high_counter', prefix: 'A', purpose: 'cash', arrive: 400, served: [402, 403, 409] },
+  { zone: 'high_counter', prefix: 'A', purpose: 'transfer', arrive: 410, antiFraud: 'dissuaded', turnedAway: true },
 ]
 
 describe('the lobby’s numbers', () => {
@@ -140,9 +147,11 @@ describe('the lobby’s numbers', () => {
     await page.waitForURL(`**/lobby/numbers?date=${seededDate}`)
     await page.getByTestId('figure-arrivals').waitFor()
     expect(await textOf(page, 'day-shown')).toContain(seededDate)
-    expect(await page.locator('[data-testid="figure-arrivals"] [data-testid="figure-value"]').innerText()).toBe('12')
+    expect(await page.locator('[data-testid="figure-arrivals"] [data-testid="figure-value"]').innerText()).toBe('13')
+    // The client the anti-fraud check stopped at the door is counted as turned away, not as a walk-away.
     expect(await page.locator('[data-testid="figure-walk-aways"] [data-testid="figure-value"]').innerText()).toBe('2')
-    expect(await page.locator('[data-testid="figure-af-dissuaded"] [data-testid="figure-value"]').innerText()).toBe('1')
+    expect(await page.locator('[data-testid="figure-turned-away"] [data-testid="figure-value"]').innerText()).toBe('1')
+    expect(await page.locator('[data-testid="figure-af-dissuaded"] [data-testid="figure-value"]').innerText()).toBe('2')
     // High counter waits: 4, 4, 20, 20, 15, 2, 6 minutes called, one walked away uncalled after 18.
     expect(await page.locator('[data-testid="zone-wait-high_counter"] [data-testid="zone-p90"]').innerText()).toBe('20 分')
     // Served per staff member: the high-counter teller 7, the low-counter clerk 2, the wealth manager 1.
