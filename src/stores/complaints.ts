@@ -1,10 +1,10 @@
 import { computed } from 'vue'
 import { defineStore } from 'pinia'
-import { branchComplaints, closeComplaint, createComplaint, escalateComplaints, getComplaint, reassignComplaint } from '@/db/repositories/lobby/complaints'
+import { branchComplaints, closeComplaint, complaintHandovers, createComplaint, escalateComplaints, getComplaint, reassignComplaint, type ComplaintHandover } from '@/db/repositories/lobby/complaints'
 import { listBranchStaff } from '@/db/repositories/staff'
 import { database } from '@/db/connection'
 import { fullName } from '@/domain/clients/names'
-import { checkClosing, checkNewComplaint, complaintDueAt, complaintsToEscalate, type ClosingProblem, type ComplaintProblem, type ComplaintSeverity } from '@/domain/lobby/complaints'
+import { checkClosing, checkNewComplaint, checkReassignment, complaintDueAt, complaintsToEscalate, type ClosingProblem, type ComplaintProblem, type ComplaintSeverity, type ReassignProblem } from '@/domain/lobby/complaints'
 import { businessDate } from '@/domain/time'
 import type { Complaint, Staff } from '@/domain/model/records'
 import { useTerminalStore } from './terminal'
@@ -73,9 +73,16 @@ export const useComplaintsStore = defineStore('complaints', () => {
     return { ok: true, complaint }
   }
 
-  /** Hands a complaint to another person and/or moves its deadline (audited). */
-  function reassign(id: string, assigneeId: string, dueAtMs: number): Promise<Complaint> {
-    return reassignComplaint(id, { assigneeId, dueAt: dueAtMs })
+  /** Hands a complaint to another person, its deadline unchanged (audited, so who had it stays on record); the problems when not possible. */
+  async function reassign(complaint: Complaint, assigneeId: string | null): Promise<{ ok: true; complaint: Complaint } | { ok: false; problems: ReassignProblem[] }> {
+    const problems = checkReassignment(complaint, assigneeId)
+    if (problems.length > 0 || !assigneeId) return { ok: false, problems }
+    return { ok: true, complaint: await reassignComplaint(complaint.id, assigneeId) }
+  }
+
+  /** Who a complaint was handed from and to, when and by whom, oldest first. */
+  function handovers(id: string): Promise<ComplaintHandover[]> {
+    return complaintHandovers(id)
   }
 
   /** Escalates to the branch head the open complaints found overdue at `nowMs` (audited); returns how many. */
@@ -100,5 +107,5 @@ export const useComplaintsStore = defineStore('complaints', () => {
     return { ok: true, complaint: await closeComplaint(complaint.id, checked.resolution, checked.clientAccepted) }
   }
 
-  return { list, get, staff, clientOfVisit, dueAt, record, reassign, escalateOverdue, close }
+  return { list, get, staff, clientOfVisit, dueAt, record, reassign, handovers, escalateOverdue, close }
 })

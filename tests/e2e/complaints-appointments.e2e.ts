@@ -2,8 +2,8 @@
  * Complaints and appointments at the door, in real Chromium on the demo branch, on a controlled
  * clock (a Wednesday, 10:02 in Shanghai): an appointment booked for now is shown at the check-in,
  * survives a reload mid-check-in, and is checked in and ticketed; a complaint raised at the door is recorded and assigned, goes overdue
- * when its deadline passes, reaches the branch head's dashboard escalated, and is closed with its
- * resolution.
+ * when its deadline passes, reaches the branch head's dashboard escalated, is handed over to another
+ * lobby manager, and is closed with its resolution.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -182,6 +182,30 @@ describe('appointments and complaints at the door', () => {
     await expect.poll(() => textOf(page, 'complaints-escalated')).toBe(expected.escalated)
     expect(await textOf(page, 'complaints-overdue')).toBe(expected.overdue)
     expect(await textOf(page, 'complaints-open')).toBe(expected.open)
+  })
+
+  it('the branch head hands it over to the other lobby manager: the person in charge changes, who had it stays on record', async () => {
+    const before = await ourComplaint(page)
+    await page.goto('/lobby/complaints')
+    await page.getByTestId(`complaint-${before.id}`).click()
+    await page.getByTestId('complaint-detail').waitFor()
+    // Nobody chosen yet: the field says what to do.
+    await page.getByTestId('complaint-reassign').click()
+    await page.getByText('请选择新的责任人').waitFor()
+    await page.getByTestId('complaint-reassign-to').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '李强' }).first().click()
+    await page.getByTestId('complaint-reassign').click()
+    await page.getByTestId('complaint-detail-assignee').filter({ hasText: '李强' }).waitFor()
+    await page.getByTestId('complaint-handovers').waitFor()
+    expect(await textOf(page, 'complaint-handovers')).toContain('→ 李强')
+
+    const after = await ourComplaint(page)
+    expect(after.assigneeId).not.toBe(before.assigneeId)
+    expect(after.dueAt).toBe(before.dueAt)
+    const audit = await readTable<StoredAudit>(page, 'auditLog')
+    expect(audit.filter((a) => a.entityId === after.id).map((a) => a.action)).toContain('complaint.reassign')
+    await page.goto('/dashboard')
+    await page.getByTestId('tile-lobby-complaints').waitFor()
   })
 
   it('the branch head closes it with the resolution and whether the client accepted it', async () => {

@@ -20,6 +20,7 @@ import { antiFraudTriggers, ENDED_AT_DOOR_ANTI_FRAUD, type AntiFraudOutcome } fr
 import { COUNTER_BOOKING } from '@/domain/lobby/appointments'
 import { DEFAULT_LOBBY_RULES, purposeRule, type LobbyRules } from '@/domain/lobby/purposes'
 import type { CallLane, PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/terms'
+import { addWorkingDays, COMPLAINT_DEADLINE_DAYS } from '@/domain/lobby/complaints'
 import { formatTicketCode } from '@/domain/lobby/tickets'
 import { applyOverride, clientTriageFacts, triage } from '@/domain/lobby/triage'
 import type { VisitEventBody } from '@/domain/lobby/visitState'
@@ -510,13 +511,7 @@ export function generateLobbyHistory(input: LobbyHistoryInput): LobbyHistory {
   const complaintFor = (visit: PlannedVisit, dice: Dice): void => {
     const [what, concerns] = dice.pick(COMPLAINT_TOPICS)
     const severity = dice.weightedByShare([['low', 5], ['medium', 4], ['high', 1]] as const)
-    const deadlineDays = severity === 'high' ? 1 : severity === 'medium' ? 3 : 5
-    let due = visit.date
-    for (let left = deadlineDays; left > 0; ) {
-      due = addDays(due, 1)
-      const wd = weekdayOf(due)
-      if (wd !== 0 && wd !== 6) left -= 1
-    }
+    const due = addWorkingDays(visit.date, COMPLAINT_DEADLINE_DAYS[severity])
     const dueAt = startOfBusinessDate(due, input.zone) + 18 * HOUR
     const overdue = dueAt < input.nowMs
     const settled = overdue ? dice.chance(0.85) : dice.chance(0.3)

@@ -1,8 +1,10 @@
 /**
- * Complaints raised at the door: the deadline by severity (in business days), when one is overdue
- * and must go up to the branch head, how the list is filtered and counted, and what closing needs.
- * Pure: every rule takes `nowMs` and the branch's time zone as parameters.
+ * Complaints raised at the door: the deadline by severity (in working days), when one is overdue
+ * and must go up to the branch head, how the list is filtered and counted, what closing and handing
+ * a complaint to someone else need. Pure: every rule takes `nowMs` and the branch's time zone as
+ * parameters.
  */
+import { isWorkday } from 'chinese-days'
 import type { Complaint } from '@/domain/model/records'
 import { COMPLAINT_SEVERITIES } from '@/domain/model/records'
 import { addDays, businessDate, startOfBusinessDate, type BusinessDate } from '@/domain/time'
@@ -10,36 +12,41 @@ import { addDays, businessDate, startOfBusinessDate, type BusinessDate } from '@
 export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number]
 export { COMPLAINT_SEVERITIES }
 
-/** Business days to resolve a complaint, by severity. */
+/** Working days to resolve a complaint, by severity. */
 export const COMPLAINT_DEADLINE_DAYS: Readonly<Record<ComplaintSeverity, number>> = { high: 1, medium: 3, low: 5 }
-/** The longest deadline the form accepts, in business days. */
+/** The longest deadline the form accepts, in working days. */
 export const MAX_DEADLINE_DAYS = 30
 
-/** Saturday and Sunday are not business days for complaint handling (public holidays are not known here). */
-export function isWeekend(date: BusinessDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return day === 0 || day === 6
+/**
+ * Whether a date is a working day in mainland China: Monday to Friday, except the State Council's
+ * public holidays, plus the weekend days it makes working days (调休上班). The calendar is the
+ * chinese-days dataset (offline); for a year it has no data for, Monday to Friday.
+ */
+export function isWorkingDay(date: BusinessDate): boolean {
+  // A local-noon Date: the calendar reads it with local getters, so it is the same day in any device zone.
+  const [year, month, day] = date.split('-').map(Number)
+  return isWorkday(new Date(year!, month! - 1, day!, 12))
 }
 
-/** The business date `days` business days after `date` (weekends skipped). */
-export function addBusinessDays(date: BusinessDate, days: number): BusinessDate {
+/** The date `days` working days after `date` (weekends and public holidays skipped, make-up days counted). */
+export function addWorkingDays(date: BusinessDate, days: number): BusinessDate {
   let d = date
   let left = Math.max(0, Math.trunc(days))
   while (left > 0) {
     d = addDays(d, 1)
-    if (!isWeekend(d)) left -= 1
+    if (isWorkingDay(d)) left -= 1
   }
   return d
 }
 
 /**
- * When a complaint raised at `raisedAtMs` is due: the same time of day, `days` business days later
+ * When a complaint raised at `raisedAtMs` is due: the same time of day, `days` working days later
  * (by default the severity's deadline), in the branch's time zone.
  */
 export function complaintDueAt(raisedAtMs: number, severity: ComplaintSeverity, zone: string, days: number = COMPLAINT_DEADLINE_DAYS[severity]): number {
   const raisedOn = businessDate(raisedAtMs, zone)
   const intoDay = raisedAtMs - startOfBusinessDate(raisedOn, zone)
-  return startOfBusinessDate(addBusinessDays(raisedOn, days), zone) + intoDay
+  return startOfBusinessDate(addWorkingDays(raisedOn, days), zone) + intoDay
 }
 
 /** Past its deadline and not closed. Exactly at the deadline is still on time. */
@@ -113,4 +120,13 @@ export function checkClosing(complaint: Pick<Complaint, 'status'>, input: { reso
   if (input.clientAccepted === null) problems.push('acceptance_required')
   if (problems.length > 0 || input.clientAccepted === null) return { ok: false, problems }
   return { ok: true, resolution, clientAccepted: input.clientAccepted ? 1 : 0 }
+}
+
+export type ReassignProblem = 'assignee_required' | 'same_assignee' | 'already_closed'
+
+/** Handing a complaint to someone else needs a new person, and a complaint still open. */
+export function checkReassignment(complaint: Pick<Complaint, 'status' | 'assigneeId'>, assigneeId: string | null): ReassignProblem[] {
+  if (complaint.status === 'closed') return ['already_closed']
+  if (!assigneeId) return ['assignee_required']
+  return assigneeId === complaint.assigneeId ? ['same_assignee'] : []
 }

@@ -25,9 +25,33 @@ export function createComplaint(input: NewComplaint): Promise<Complaint> {
   )
 }
 
-/** Hands a complaint to another person or moves its deadline. */
-export function reassignComplaint(id: string, changes: Pick<Complaint, 'assigneeId' | 'dueAt'>): Promise<Complaint> {
-  return writeRecords(['complaints'], (w) => w.update('complaints', id, changes, { action: 'complaint.reassign' }))
+const REASSIGN = 'complaint.reassign'
+
+/** Hands a complaint to another person (its deadline unchanged); the audit entry keeps who had it before. */
+export function reassignComplaint(id: string, assigneeId: string): Promise<Complaint> {
+  return writeRecords(['complaints'], async (w) => {
+    const current = await database().records('complaints').get(id)
+    if (!current) throw new Error(`No complaint ${id}`)
+    return w.update('complaints', id, { assigneeId }, { action: REASSIGN })
+  })
+}
+
+export interface ComplaintHandover {
+  at: number
+  /** Who handed it over (the person signed in). */
+  byId: string | null
+  fromId: string | null
+  toId: string | null
+}
+
+/** Every time a complaint changed hands, oldest first, read back from its audit entries. */
+export async function complaintHandovers(id: string): Promise<ComplaintHandover[]> {
+  const rows = await database().records('auditLog').where('[entity+entityId]').equals(['complaints', id]).toArray()
+  const assignee = (side: unknown) => ((side as Partial<Complaint> | null)?.assigneeId ?? null) as string | null
+  return rows
+    .filter((r) => r.deleted === 0 && r.action === REASSIGN)
+    .sort((a, b) => a.at - b.at)
+    .map((r) => ({ at: r.at, byId: r.actorId, fromId: assignee(r.before), toId: assignee(r.after) }))
 }
 
 /** Escalates these complaints to the branch head; ones already escalated or closed meanwhile are left alone. */

@@ -36,7 +36,7 @@ export default {
     concernsStaff: '选择涉及的员工',
     defaultDays: '{n} 个工作日办结',
     assigneePlaceholder: '选择本网点负责处理的人',
-    businessDays: '个工作日',
+    businessDays: '个工作日（节假日顺延）',
     dueOn: '期限：{when}',
     save: '保存投诉',
     saved: '投诉已登记，已通知责任人',
@@ -49,6 +49,19 @@ export default {
   detail: {
     title: '投诉详情',
     escalatedAt: '{when} 超期，已上报网点主任',
+  },
+  reassign: {
+    title: '转交他人处理',
+    placeholder: '选择新的责任人',
+    submit: '转交',
+    done: '已转交给{name}',
+    history: '转交记录',
+    entry: '{when} {from} → {to}（{by} 操作）',
+    problem: {
+      assignee_required: '请选择新的责任人',
+      same_assignee: '已经由这位同事负责，请选择其他人',
+      already_closed: '这条投诉已经办结',
+    },
   },
   close: {
     title: '办结投诉',
