@@ -15,6 +15,7 @@
  */
 import type { DutySession, RoomSession, StaffPage } from '../model/records'
 import type { Role } from '../roles'
+import { withClient } from './rooms'
 
 export type PageReason = StaffPage['reason']
 export type Availability = 'available' | 'absent' | 'busy' | 'paused'
@@ -27,11 +28,11 @@ export interface Manager {
 }
 
 type Duty = Pick<DutySession, 'staffId' | 'endedAt' | 'pauses'>
-type Seat = Pick<RoomSession, 'staffId' | 'clientId' | 'endedAt'>
+type Seat = Pick<RoomSession, 'staffId' | 'clientId' | 'visitId' | 'endedAt'>
 
 /** Whether a person is in a room with a client now. */
 export function isWithClient(staffId: string, sessions: readonly Seat[]): boolean {
-  return sessions.some((s) => s.staffId === staffId && s.endedAt === null && s.clientId !== null)
+  return sessions.some((s) => s.staffId === staffId && s.endedAt === null && withClient(s))
 }
 
 /** Whether a person can take a client now: on duty (an open duty session), not paused, not with a client. */
@@ -45,7 +46,7 @@ export function availability(staffId: string, duty: readonly Duty[], sessions: r
 
 /** The wealth manager to propose now: available, fewest sessions with a client today, then by staff number. */
 export function nextAvailableManager<M extends Manager>(managers: readonly M[], duty: readonly Duty[], sessions: readonly Seat[]): M | null {
-  const served = (id: string) => sessions.filter((s) => s.staffId === id && s.clientId !== null).length
+  const served = (id: string) => sessions.filter((s) => s.staffId === id && withClient(s)).length
   const free = managers.filter((m) => m.active === 1 && m.roles.includes('wealth_manager') && availability(m.id, duty, sessions) === 'available')
   return [...free].sort((a, b) => served(a.id) - served(b.id) || a.staffNo.localeCompare(b.staffNo))[0] ?? null
 }

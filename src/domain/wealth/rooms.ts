@@ -22,6 +22,14 @@ export const ROOM_CLOSES_AT_BY_HAND = '17:00'
 export type SessionFacts = Pick<RoomSession, 'id' | 'servicePointId' | 'staffId' | 'clientId' | 'visitId' | 'appointmentId' | 'startedAt' | 'endedAt'>
 export type BookingFacts = Pick<Appointment, 'id' | 'at' | 'durationMinutes' | 'staffId' | 'servicePointId' | 'status'>
 
+/**
+ * Whether a session is with a client: one on file, or someone the lobby sent in who is not (a
+ * visit without a client record). Only a session with neither is the room used without a client.
+ */
+export function withClient(session: Pick<RoomSession, 'clientId' | 'visitId'>): boolean {
+  return session.clientId !== null || session.visitId !== null
+}
+
 export interface OpenHours {
   from: number
   to: number
@@ -62,7 +70,7 @@ export interface RoomState<S extends SessionFacts = SessionFacts, B extends Book
 
 /**
  * Each room's state at `nowMs`: in session (an open session with a client), in use without a
- * client (an open session with none: a manager using the room as an office), reserved (a booking
+ * client (an open session with nobody: a manager using the room as an office), reserved (a booking
  * starts within RESERVE_AHEAD_MINUTES or is running, and its session has not started), or free.
  */
 export function roomStates<S extends SessionFacts, B extends BookingFacts>(roomIds: readonly string[], sessions: readonly S[], bookings: readonly B[], nowMs: number): RoomState<S, B>[] {
@@ -72,7 +80,7 @@ export function roomStates<S extends SessionFacts, B extends BookingFacts>(roomI
     const waiting = bookings.filter((b) => b.servicePointId === roomId && holdsTime(b) && !started.has(b.id) && bookingEnd(b) > nowMs).sort((a, b) => a.at - b.at)
     const booking = waiting.find((b) => b.at - RESERVE_AHEAD_MINUTES * MINUTE_MS <= nowMs) ?? null
     const next = waiting.find((b) => b !== booking) ?? null
-    const kind: RoomStateKind = session ? (session.clientId ? 'in_session' : 'without_client') : booking ? 'reserved' : 'free'
+    const kind: RoomStateKind = session ? (withClient(session) ? 'in_session' : 'without_client') : booking ? 'reserved' : 'free'
     return { roomId, kind, session, booking, next }
   })
 }
@@ -110,14 +118,14 @@ export function roomUse(roomId: string, sessions: readonly SessionFacts[], hours
   const own = sessions.filter((s) => s.servicePointId === roomId)
   const span = (s: SessionFacts) => [s.startedAt, s.endedAt ?? nowMs] as const
   const open = Math.max(0, to - hours.from)
-  const withClient = coveredMs(own.filter((s) => s.clientId !== null).map(span), hours.from, to)
-  const withoutClient = coveredMs(own.filter((s) => s.clientId === null).map(span), hours.from, to)
+  const served = coveredMs(own.filter(withClient).map(span), hours.from, to)
+  const unserved = coveredMs(own.filter((s) => !withClient(s)).map(span), hours.from, to)
   return {
     roomId,
     openMinutes: Math.round(open / MINUTE_MS),
-    withClientMinutes: Math.round(withClient / MINUTE_MS),
-    withoutClientMinutes: Math.round(withoutClient / MINUTE_MS),
-    utilisation: open > 0 ? withClient / open : 0,
+    withClientMinutes: Math.round(served / MINUTE_MS),
+    withoutClientMinutes: Math.round(unserved / MINUTE_MS),
+    utilisation: open > 0 ? served / open : 0,
   }
 }
 

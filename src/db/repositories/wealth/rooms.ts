@@ -6,6 +6,7 @@
  * have done a moment before (the room taken, the client already seated).
  */
 import type { Appointment, DutySession, Product, RoomSession, ServicePoint } from '@/domain/model/records'
+import { withClient } from '@/domain/wealth/rooms'
 import { deriveVisit, visitEventBody, type VisitEventBody } from '@/domain/lobby/visitState'
 import type { CallLane } from '@/domain/lobby/terms'
 import { database } from '../../connection'
@@ -79,7 +80,7 @@ export interface NewRoomSession {
   businessDate: string
   servicePointId: string
   staffId: string
-  /** null: the room used without a client (the purpose then says why). */
+  /** Both null: the room used without a client (the purpose then says why). */
   clientId: string | null
   visitId: string | null
   appointmentId: string | null
@@ -105,9 +106,9 @@ async function visitState(visitId: string) {
 export async function startRoomSession(input: NewRoomSession, nowMs: number): Promise<RoomSession> {
   return writeRecords(['roomSessions', 'visits', 'visitEvents', 'appointments', 'staffPages'], async (w) => {
     const open = (await roomSessionsOn(input.branchId, input.businessDate)).filter((s) => s.endedAt === null)
-    const ownOffice = open.filter((s) => s.staffId === input.staffId && s.clientId === null)
+    const ownOffice = open.filter((s) => s.staffId === input.staffId && !withClient(s))
     if (open.some((s) => s.servicePointId === input.servicePointId && !ownOffice.includes(s))) throw new RoomTakenError(input.servicePointId)
-    if (open.some((s) => s.staffId === input.staffId && s.clientId !== null)) throw new ManagerBusyError(input.staffId)
+    if (open.some((s) => s.staffId === input.staffId && withClient(s))) throw new ManagerBusyError(input.staffId)
     for (const office of ownOffice) await w.update('roomSessions', office.id, { endedAt: nowMs }, { action: 'room.session_end' })
 
     if (input.visitId) {
@@ -129,7 +130,7 @@ export async function startRoomSession(input: NewRoomSession, nowMs: number): Pr
     return w.insert(
       'roomSessions',
       { ...input, startedAt: nowMs, endedAt: null, productCodes: [], outcome: null, nextStep: '', note: '', confidential: 0 },
-      { action: input.clientId ? 'room.session_start' : 'room.use_without_client' },
+      { action: withClient(input) ? 'room.session_start' : 'room.use_without_client' },
     )
   })
 }

@@ -25,6 +25,7 @@ export default {
     ready: 'Ready for a client',
     noRooms: 'This branch has no wealth room yet. Add a service point of type "Wealth room" under Administration › Service points.',
     noReason: 'No reason given',
+    notOnFile: 'Client not on file',
     managerSince: '{name} · since {time} · {duration}',
     bookedFor: 'Booked {time}: {who}',
     bookedWith: '{name} · {minutes} min',

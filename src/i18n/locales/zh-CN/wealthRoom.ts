@@ -23,6 +23,7 @@ export default {
     ready: '可以接待客户',
     noRooms: '本网点还没有理财室。请在「管理 › 服务点」中添加类型为「理财室」的服务点。',
     noReason: '未说明用途',
+    notOnFile: '到店客户（未登记）',
     managerSince: '{name} · {time} 起 · 已 {duration}',
     bookedFor: '{time} 预约：{who}',
     bookedWith: '{name} · {minutes} 分钟',

@@ -3,13 +3,13 @@ import { availability, nextAvailableManager, planPages, type Manager } from '@/d
 import type { DutySession, RoomSession } from '@/domain/model/records'
 
 type Duty = Pick<DutySession, 'staffId' | 'endedAt' | 'pauses'>
-type Seat = Pick<RoomSession, 'staffId' | 'clientId' | 'endedAt'>
+type Seat = Pick<RoomSession, 'staffId' | 'clientId' | 'visitId' | 'endedAt'>
 const wang: Manager = { id: 'wang', staffNo: '9009', roles: ['wealth_manager'], active: 1 }
 const feng: Manager = { id: 'feng', staffNo: '9010', roles: ['wealth_manager'], active: 1 }
 const zheng: Manager = { id: 'zheng', staffNo: '9007', roles: ['customer_manager'], active: 1 }
 const managers = [feng, wang, zheng]
 const onDuty = (staffId: string, paused = false): Duty => ({ staffId, endedAt: null, pauses: paused ? [{ reason: 'break', from: 1, to: null }] : [] })
-const inRoom = (staffId: string, clientId: string | null = 'c9'): Seat => ({ staffId, clientId, endedAt: null })
+const inRoom = (staffId: string, clientId: string | null = 'c9'): Seat => ({ staffId, clientId, visitId: null, endedAt: null })
 
 describe('whether a manager can take a client now', () => {
   it('is absent without an open duty session, paused on a pause, busy with a client in a room', () => {
@@ -18,6 +18,7 @@ describe('whether a manager can take a client now', () => {
     expect(availability('wang', [onDuty('wang', true)], [])).toBe('paused')
     expect(availability('wang', [onDuty('wang')], [inRoom('wang')])).toBe('busy')
     expect(availability('wang', [onDuty('wang')], [{ ...inRoom('wang'), endedAt: 9 }])).toBe('available')
+    expect(availability('wang', [onDuty('wang')], [{ ...inRoom('wang', null), visitId: 'v1' }])).toBe('busy')
   })
 
   it('is not busy while using a room without a client', () => {
@@ -29,7 +30,7 @@ describe('the next available wealth manager', () => {
   it('is the one on duty and free with the fewest sessions today, ties by staff number', () => {
     const duty = [onDuty('wang'), onDuty('feng'), onDuty('zheng')]
     expect(nextAvailableManager(managers, duty, [])?.id).toBe('wang')
-    const served = [{ staffId: 'wang', clientId: 'c1', endedAt: 5 }]
+    const served = [{ staffId: 'wang', clientId: 'c1', visitId: null, endedAt: 5 }]
     expect(nextAvailableManager(managers, duty, served)?.id).toBe('feng')
   })
 

@@ -25,6 +25,10 @@ describe('a wealth room’s state now', () => {
     expect(roomStates(['room1'], [session({ clientId: null })], [], at(10, 20))[0]!.kind).toBe('without_client')
   })
 
+  it('is in session with someone the lobby sent in who is not on file', () => {
+    expect(roomStates(['room1'], [session({ clientId: null, visitId: 'v1' })], [], at(10, 20))[0]!.kind).toBe('in_session')
+  })
+
   it('is reserved from 30 minutes before a booking, not 31', () => {
     expect(roomStates(['room1'], [], [booking({})], at(10, 29))[0]!.kind).toBe('free')
     const reserved = roomStates(['room1'], [], [booking({})], at(10, 30))[0]!
