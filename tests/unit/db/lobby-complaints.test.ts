@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { freshDatabase } from '../../support/db'
+import { branchTerminal } from '../../component/admin/fixtures'
 import { database } from '@/db/connection'
-import { setUpBranchTerminal } from '@/db/terminal'
 import { createStaff } from '@/db/repositories/staff'
 import { closeComplaint } from '@/db/repositories/lobby/complaints'
 import { setActor, setClock } from '@/db/write'
-import { hashPin } from '@/domain/pin'
 import type { Staff } from '@/domain/model/records'
 import { useComplaintsStore } from '@/stores/complaints'
 import { useTerminalStore } from '@/stores/terminal'
@@ -22,10 +21,7 @@ describe('handing a complaint over to someone else', { timeout: 20_000 }, () => 
     await freshDatabase()
     clock = Date.UTC(2026, 10, 25, 2, 0)
     setClock(() => (clock += 60_000))
-    const branchId = await setUpBranchTerminal(
-      { name: '城东支行', code: 'CD01', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '滨江路 1 号', phone: '010-12345678' },
-      { staffNo: '9002', surname: '王', givenName: '管理', pin: await hashPin('900201', 1_000) },
-    )
+    const { branchId } = await branchTerminal()
     people = [await person(branchId, '9003', '甲'), await person(branchId, '9004', '乙'), await person(branchId, '9005', '丙')]
     setActor(people[0]!.id)
     setActivePinia(createPinia())

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { freshDatabase } from '../../support/db'
+import { branchTerminal } from '../../component/admin/fixtures'
 import { database } from '@/db/connection'
-import { setUpBranchTerminal } from '@/db/terminal'
 import { checkIn } from '@/db/repositories/lobby/visits'
 import { closeBusinessDay, unclosedDaysWithVisits } from '@/db/repositories/lobby/duty'
 import { saveSettingValue } from '@/db/repositories/settings'
 import { DEFAULT_LOBBY_RULES } from '@/domain/lobby/purposes'
-import { hashPin } from '@/domain/pin'
 import { deriveVisits } from '@/domain/lobby/visitState'
 import { startOfBusinessDate } from '@/domain/time'
 import { useLobbyStore } from '@/stores/lobby'
@@ -46,10 +45,7 @@ describe('closing the business day by itself', { timeout: 20_000 }, () => {
     // Only Date is pinned: fake IndexedDB keeps its own timers.
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(at(TODAY, 10))
-    branchId = await setUpBranchTerminal(
-      { name: '城东支行', code: 'CD01', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '滨江路 1 号', phone: '010-12345678' },
-      { staffNo: '9002', surname: '王', givenName: '管理', pin: await hashPin('900201', 1_000) },
-    )
+    ;({ branchId } = await branchTerminal())
     setActivePinia(createPinia())
     await useTerminalStore().refresh()
   })
