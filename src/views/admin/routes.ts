@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { name: 'admin-staff', path: 'staff', key: 'staff', component: () => import('./StaffView.vue') },
   { name: 'admin-settings', path: 'settings', key: 'settings', component: () => import('./SettingsView.vue') },
   { name: 'admin-lobby-rules', path: 'lobby-rules', key: 'lobbyRules', component: () => import('./LobbyRulesView.vue') },
+  { name: 'admin-wealth-rules', path: 'wealth-rules', key: 'wealthRules', component: () => import('./WealthRulesView.vue') },
   { name: 'admin-data', path: 'data', key: 'data', component: () => import('./DataView.vue') },
   { name: 'admin-audit', path: 'audit', key: 'audit', component: () => import('./AuditView.vue') },
 ] as const

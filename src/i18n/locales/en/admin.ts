@@ -8,6 +8,7 @@ export default {
     staff: 'Staff',
     settings: 'Settings',
     lobbyRules: 'Lobby rules',
+    wealthRules: 'VIP rules',
     data: 'Data & backup',
     audit: 'Audit log',
   },

@@ -6,6 +6,7 @@ export default {
     staff: '员工',
     settings: '设置',
     lobbyRules: '大堂规则',
+    wealthRules: '贵宾规则',
     data: '数据与备份',
     audit: '操作日志',
   },
