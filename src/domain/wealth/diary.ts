@@ -17,10 +17,10 @@ export function serviceLevelOf(channel: ContactChannel): ServiceLevel {
   return VALUE_ADDED.has(channel) ? 'value_added' : 'basic'
 }
 
-/** Every diary channel, the one the occasion or the client prefers first. */
+/** Every diary channel: the occasion's own first, then the ways the client prefers to be reached, then the rest. */
 export function channelsFor(channelPrefs: readonly PreferredChannel[], occasionChannel: ContactChannel | null = null): ContactChannel[] {
-  const first = occasionChannel ?? preferredContactChannel(channelPrefs)
-  return [first, ...CONTACT_CHANNELS.filter((c) => c !== first)]
+  const preferred = channelPrefs.length ? channelPrefs.map((p) => preferredContactChannel([p])) : [preferredContactChannel([])]
+  return [...new Set([...(occasionChannel ? [occasionChannel] : []), ...preferred, ...CONTACT_CHANNELS])]
 }
 
 /** Longest note or next step the diary keeps. */

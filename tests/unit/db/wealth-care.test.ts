@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../support/db'
 import { database } from '@/db/connection'
 import { LOCAL_KEYS, setLocal } from '@/db/local'
@@ -62,10 +62,10 @@ const contact = (over: Partial<Parameters<typeof logContact>[0]> = {}) => ({
 
 describe('the due list reads the [maintainerId+nextCareOn] index', () => {
   it('lists a manager’s clients due up to a week ahead, with their open items', async () => {
-    const list = await dueList(s.wang.id, RULES, TODAY, ZONE)
+    const list = await dueList(s.wang.id, TODAY, ZONE)
     expect(list.map((e) => e.client.id)).toEqual([s.chen.id])
     expect(list[0]!.items.map((i) => i.key)).toEqual(['regular', 'birthday:2026'])
-    expect(await dueList(s.feng.id, RULES, TODAY, ZONE)).toEqual([])
+    expect(await dueList(s.feng.id, TODAY, ZONE)).toEqual([])
   })
 
   it('only clients indexed as due by the date are read', async () => {
@@ -78,7 +78,7 @@ describe('logging a contact', () => {
     await logContact(contact(), RULES, TODAY, ZONE)
     const chen = await database().records('clients').get(s.chen.id)
     expect(chen).toMatchObject({ lastContactAt: noon(TODAY), careDone: ['birthday:2026'], nextCareOn: '2026-12-25' }) // next: monthly contact
-    expect(await dueList(s.wang.id, RULES, TODAY, ZONE)).toEqual([])
+    expect(await dueList(s.wang.id, TODAY, ZONE)).toEqual([])
     expect((await database().records('auditLog').toArray()).filter((a) => a.action === 'contact.log')).toHaveLength(1)
   })
 
@@ -115,7 +115,7 @@ describe('recomputing care from the contact log', () => {
     await recomputeCare([s.liu.id], TODAY)
     const liu = await database().records('clients').get(s.liu.id)
     expect(liu?.nextCareOn).toBe('2026-11-24') // the maturity notice, 7 days before the money may leave
-    const list = await dueList(s.wang.id, RULES, TODAY, ZONE)
+    const list = await dueList(s.wang.id, TODAY, ZONE)
     expect(list.find((e) => e.client.id === s.liu.id)?.items.map((i) => i.occasion)).toEqual(['maturity'])
   })
 })
@@ -137,5 +137,16 @@ describe('no-contact alerts', () => {
     expect(await branchAlerts(s.branchId, 'open')).toEqual([])
     const [done] = await branchAlerts(s.branchId, 'acknowledged')
     expect(done).toMatchObject({ action: 'called_client', acknowledgedBy: s.wang.id, facts: expect.objectContaining({ ackNote: '客户出差，下周回来面谈' }) })
+  })
+})
+
+describe('the due list is live', () => {
+  it('a query on it runs again when a contact takes the client off', async () => {
+    const { observe } = await import('@/db/live')
+    const seen: number[] = []
+    observe(() => dueList(s.wang.id, TODAY, ZONE).then((r) => r.length), (n) => seen.push(n), console.error)
+    await vi.waitFor(() => expect(seen).toEqual([1]))
+    await logContact(contact(), RULES, TODAY, ZONE)
+    await vi.waitFor(() => expect(seen).toEqual([1, 0]))
   })
 })

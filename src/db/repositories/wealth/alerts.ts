@@ -2,7 +2,7 @@
  * 异动预警: the no-contact sweep (idempotent: one alert per key) and the alerts list, where an
  * alert is acknowledged with the action taken, never just dismissed.
  */
-import { VIP_TIERS, type WealthAlert } from '@/domain/model/records'
+import { VIP_TIERS, type Client, type WealthAlert } from '@/domain/model/records'
 import { noContactAlert, type AlertAction } from '@/domain/wealth/noContact'
 import { database } from '../../connection'
 import { getLocal, LOCAL_KEYS } from '../../local'
@@ -45,6 +45,21 @@ export type AlertStatus = WealthAlert['status']
 export async function branchAlerts(branchId: string, status: AlertStatus): Promise<WealthAlert[]> {
   const rows = await database().records('wealthAlerts').where('[branchId+status]').equals([branchId, status]).toArray()
   return rows.filter((a) => a.deleted === 0).sort((a, b) => b.raisedAt - a.raisedAt)
+}
+
+export interface AlertEntry {
+  alert: WealthAlert
+  client: Client | null
+}
+
+/** The branch's alerts of one status with their clients, in one read (a live query tracks all of it). */
+export function alertsWithClients(branchId: string, status: AlertStatus): Promise<AlertEntry[]> {
+  return database().transaction('r', ['wealthAlerts', 'clients'], async () => {
+    const alerts = await branchAlerts(branchId, status)
+    const clients = await database().records('clients').bulkGet([...new Set(alerts.map((a) => a.clientId))])
+    const byId = new Map(clients.filter((c): c is Client => c !== undefined && c.deleted === 0).map((c) => [c.id, c]))
+    return alerts.map((alert) => ({ alert, client: byId.get(alert.clientId) ?? null }))
+  })
 }
 
 /**

@@ -7,6 +7,7 @@ import Dexie from 'dexie'
 import type { Client, Contact } from '@/domain/model/records'
 import { itemsOnDueList, nextCareOn, openCareItems, DUE_LIST_DAYS, type CareItem } from '@/domain/wealth/cadence'
 import { careFromContacts } from '@/domain/wealth/diary'
+import { managerCompliance, sortByConcern, type ManagerCompliance } from '@/domain/wealth/compliance'
 import type { WealthRules } from '@/domain/wealth/rules'
 import { addDays, type BusinessDate } from '@/domain/time'
 import { database } from '../../connection'
@@ -37,18 +38,49 @@ export async function careItemsOf(clients: readonly Client[], rules: WealthRules
   return clients.map((client) => ({ client, items: openCareItems({ client, holdings: holdings.get(client.id) ?? [], rules, today, zone }) }))
 }
 
-/** A manager's due list: overdue, due today and this week, the most urgent client first. */
-export async function dueList(maintainerId: string, rules: WealthRules, today: BusinessDate, zone: string): Promise<DueEntry[]> {
-  const candidates = await clientsDueBy(maintainerId, addDays(today, DUE_LIST_DAYS))
-  const entries = (await careItemsOf(candidates, rules, today, zone))
-    .map((e) => ({ client: e.client, items: itemsOnDueList(e.items, today) }))
-    .filter((e) => e.items.length > 0)
-  return entries.sort((a, b) => (a.items[0]!.by < b.items[0]!.by ? -1 : a.items[0]!.by > b.items[0]!.by ? 1 : 0))
+/**
+ * A manager's due list under the branch's current rules: overdue, due today and this week, the most
+ * urgent client first. One read transaction from the first read on: a live query keeps track of
+ * every read in it, whatever else runs alongside.
+ */
+export function dueList(maintainerId: string, today: BusinessDate, zone: string): Promise<DueEntry[]> {
+  return database().transaction('r', ['settings', 'clients', 'holdings'], async () => {
+    const rules = await loadWealthRules()
+    const candidates = await clientsDueBy(maintainerId, addDays(today, DUE_LIST_DAYS))
+    const entries = (await careItemsOf(candidates, rules, today, zone))
+      .map((e) => ({ client: e.client, items: itemsOnDueList(e.items, today) }))
+      .filter((e) => e.items.length > 0)
+    return entries.sort((a, b) => (a.items[0]!.by < b.items[0]!.by ? -1 : a.items[0]!.by > b.items[0]!.by ? 1 : 0))
+  })
 }
 
-/** Every client a manager maintains. */
-export async function bookOf(maintainerId: string): Promise<Client[]> {
-  return (await database().records('clients').where('maintainerId').equals(maintainerId).toArray()).filter((c) => c.deleted === 0)
+/** One client and their items on today's list (for logging a contact from the client card); null when not found. */
+export function clientCareToday(clientId: string, today: BusinessDate, zone: string): Promise<DueEntry | null> {
+  return database().transaction('r', ['settings', 'clients', 'holdings'], async () => {
+    const rules = await loadWealthRules()
+    const client = await database().records('clients').get(clientId)
+    if (!client || client.deleted !== 0) return null
+    const [entry] = await careItemsOf([client], rules, today, zone)
+    return { client, items: itemsOnDueList(entry!.items, today) }
+  })
+}
+
+/** Compliance of each of these managers (their book by the maintainer index, this month's contacts by date), worst first. */
+export function branchCompliance(branchId: string, staffIds: readonly string[], today: BusinessDate, zone: string): Promise<ManagerCompliance[]> {
+  return database().transaction('r', ['settings', 'clients', 'holdings', 'contacts'], async () => {
+    const rules = await loadWealthRules()
+    const contacts = await database().records('contacts').where('[branchId+businessDate]').between([branchId, `${today.slice(0, 7)}-01`], [branchId, today], true, true).toArray()
+    const horizon = addDays(today, DUE_LIST_DAYS)
+    const rows: ManagerCompliance[] = []
+    for (const staffId of staffIds) {
+      const book = (await database().records('clients').where('maintainerId').equals(staffId).toArray()).filter((c) => c.deleted === 0)
+      const candidates = book.filter((c) => c.nextCareOn !== null && c.nextCareOn <= horizon)
+      const due = new Map((await careItemsOf(candidates, rules, today, zone)).map((e) => [e.client.id, itemsOnDueList(e.items, today)]))
+      const logged = contacts.filter((c) => c.staffId === staffId && c.deleted === 0).length
+      rows.push(managerCompliance(staffId, book.map((client) => ({ client, dueItems: due.get(client.id) ?? [] })), logged, rules, today, zone))
+    }
+    return sortByConcern(rows)
+  })
 }
 
 /**

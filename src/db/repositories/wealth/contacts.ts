@@ -4,7 +4,7 @@
  * diary is read page by page from the [staffId+at] index.
  */
 import Dexie from 'dexie'
-import type { Contact } from '@/domain/model/records'
+import type { Client, Contact } from '@/domain/model/records'
 import type { NewRecord } from '@/domain/model/base'
 import { nextCareOn, openCareItems } from '@/domain/wealth/cadence'
 import { careAfterContact } from '@/domain/wealth/diary'
@@ -43,14 +43,11 @@ export async function diaryPage(staffId: string, beforeMs: number, limit: number
   return rows
 }
 
-/** The branch's contacts logged from `from` to `to` (business dates, inclusive). */
-export async function branchContactsBetween(branchId: string, from: BusinessDate, to: BusinessDate): Promise<Contact[]> {
-  const rows = await database().records('contacts').where('[branchId+businessDate]').between([branchId, from], [branchId, to], true, true).toArray()
-  return rows.filter((c) => c.deleted === 0)
-}
-
-/** A client's contacts, newest first. */
-export async function contactsOfClient(clientId: string): Promise<Contact[]> {
-  const rows = await database().records('contacts').where('clientId').equals(clientId).toArray()
-  return rows.filter((c) => c.deleted === 0).sort((a, b) => b.at - a.at)
+/** A diary page with the clients it names, in one read (a live query tracks all of it). */
+export function diaryPageWithClients(staffId: string, beforeMs: number, limit: number): Promise<{ contacts: Contact[]; clients: Map<string, Client> }> {
+  return database().transaction('r', ['contacts', 'clients'], async () => {
+    const contacts = await diaryPage(staffId, beforeMs, limit)
+    const clients = await database().records('clients').bulkGet([...new Set(contacts.map((c) => c.clientId))])
+    return { contacts, clients: new Map(clients.filter((c): c is Client => c !== undefined).map((c) => [c.id, c])) }
+  })
 }

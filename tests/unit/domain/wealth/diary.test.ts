@@ -20,8 +20,8 @@ describe('logging a contact', () => {
     expect(serviceLevelOf('birthday_wishes')).toBe('basic')
   })
 
-  it('offers the occasion’s channel first, else the client’s preferred one, then the rest', () => {
-    expect(channelsFor(['visit'], 'birthday_wishes').slice(0, 2)).toEqual(['birthday_wishes', 'phone'])
+  it('offers the occasion’s channel first, then the client’s preferred ones in order, then the rest', () => {
+    expect(channelsFor(['visit', 'wechat'], 'birthday_wishes').slice(0, 3)).toEqual(['birthday_wishes', 'visit', 'sms'])
     expect(channelsFor(['visit'])[0]).toBe('visit')
     expect(channelsFor(['wechat'])[0]).toBe('sms')
     expect(new Set(channelsFor([])).size).toBe(10)
