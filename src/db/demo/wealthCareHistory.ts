@@ -120,13 +120,13 @@ export function generateCareHistory(input: CareHistoryInput): CareHistory {
     const months = rules.contactEveryMonths[client.vipTier!]
     const keeping = dice.weightedByShare(KEEPING_WEIGHTS)
 
-    // The last contact: within the interval when on cadence, past it when behind, past the alert line when silent.
+    // The last contact: within the interval when on cadence, past it (short of the alert line) when behind, past the alert line when silent.
     const interval = daysBetween(addMonths(today, -months), today)
     const lastOn =
       keeping === 'on_cadence'
         ? addDays(today, -dice.int(1, Math.max(1, interval - 3)))
         : keeping === 'behind'
-          ? addDays(today, -(interval + dice.int(2, 25)))
+          ? addDays(today, -(interval + dice.int(2, Math.max(3, Math.floor(interval * (rules.alertNoContactFactor - 1)) - 2))))
           : addDays(today, -Math.ceil(interval * rules.alertNoContactFactor) - dice.int(5, 40))
 
     const own = holdingsFor(client.id, staffId)
