@@ -4,6 +4,8 @@ export default {
   title: 'VIP clients',
   count: '{n} in all',
   search: 'Find by name or pinyin initials',
+  /** Between the items of a list written out in a sentence. */
+  separator: ', ',
   masked: '¥ ****',
   maskedHint: 'Visible to the maintainers and the branch head only',
   filter: { label: 'Show', all: 'All VIPs', mine: 'My clients', unassigned: 'Unassigned', pending: 'Downgrade pending' },

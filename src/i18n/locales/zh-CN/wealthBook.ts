@@ -2,6 +2,8 @@ export default {
   title: '贵宾客户',
   count: '共 {n} 位',
   search: '按姓名或拼音首字母查找',
+  /** Between the items of a list written out in a sentence. */
+  separator: '、',
   masked: '¥ ****',
   maskedHint: '仅维护人和网点主任可见',
   filter: { label: '范围', all: '全部贵宾', mine: '我的客户', unassigned: '未分户', pending: '待降级' },
