@@ -12,10 +12,13 @@ import { writeRecords } from '../write'
 import { DEMO_SEED, DEMO_TABLES, generateDemoBranch, type DemoBranch, type DemoTable } from './generate'
 import { REGION } from './data'
 import { generateLobbyHistory, LOBBY_TABLES, type LobbyTable } from './lobbyHistory'
+import { generateVipBook, VIP_BOOK_TABLES, type VipBookTable } from './wealthBookHistory'
+import { CARE_TABLES, generateCareHistory, type CareTable } from './wealthCareHistory'
+import { generateRoomHistory, type RoomTable } from './wealthRoomHistory'
 
-/** Every table the demo load writes: the branch, then its lobby history. */
-export const DEMO_LOAD_TABLES = [...DEMO_TABLES, ...LOBBY_TABLES] as const
-export type DemoLoadTable = DemoTable | LobbyTable
+/** Every table the demo load writes: the branch, then its lobby history, then the wealth area's. */
+export const DEMO_LOAD_TABLES = [...new Set([...DEMO_TABLES, ...LOBBY_TABLES, ...VIP_BOOK_TABLES, ...CARE_TABLES, 'roomSessions', 'staffPages'] as const)]
+export type DemoLoadTable = DemoTable | LobbyTable | VipBookTable | CareTable | RoomTable
 
 /** Stable keys the first-run screen translates (setup.demo.<step>, setup.table.<table>). */
 export type DemoLoadStep = 'generate' | 'hash' | 'write'
@@ -71,17 +74,28 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
 
   report('generate', 0)
   const demo = generateDemoBranch(options.today, options.zone)
+  report('generate', GENERATED / 4)
+  const { records } = demo
+  const context = { branchId: demo.ownBranchId, today: options.today, zone: options.zone, nowMs: options.nowMs ?? Date.now(), staff: records.staff, seed: DEMO_SEED }
+  const lobby = generateLobbyHistory({ ...context, clients: records.clients, servicePoints: records.servicePoints })
   report('generate', GENERATED / 2)
-  const lobby = generateLobbyHistory({
-    branchId: demo.ownBranchId,
-    today: options.today,
-    zone: options.zone,
-    nowMs: options.nowMs ?? Date.now(),
-    clients: demo.records.clients,
-    staff: demo.records.staff,
-    servicePoints: demo.records.servicePoints,
-    seed: DEMO_SEED,
-  })
+  // The wealth area's history in the order its parts depend on: VIPs get their maintainers, the
+  // maintainers' work diary follows, and the rooms seat the VIPs the lobby sent in.
+  const book = generateVipBook({ ...context, clients: records.clients })
+  const care = generateCareHistory({ ...context, clients: book.clients, products: records.products })
+  const rooms = generateRoomHistory({ ...context, clients: care.clients, servicePoints: records.servicePoints, visits: lobby.visits, visitEvents: lobby.visitEvents })
+  const wealth = {
+    clients: care.clients,
+    vipAssignments: book.vipAssignments,
+    balanceSnapshots: book.balanceSnapshots,
+    tierChanges: book.tierChanges,
+    wealthAlerts: [...book.wealthAlerts, ...care.wealthAlerts],
+    contacts: care.contacts,
+    holdings: care.holdings,
+    roomSessions: rooms.roomSessions,
+    staffPages: rooms.staffPages,
+    appointments: [...lobby.appointments, ...rooms.appointments],
+  }
   report('generate', GENERATED)
 
   // WebCrypto ends an IndexedDB transaction early: every PIN is hashed before it opens.
@@ -90,10 +104,10 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     pinHashes.set(staffId, await hashPin(pin))
     report('hash', between(GENERATED, HASHED, (i + 1) / demo.pins.length))
   }
-  const records = { ...withPins(demo, pinHashes), ...lobby }
+  const tables = { ...withPins(demo, pinHashes), ...lobby, ...wealth }
 
-  const totalRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + records[table].length, 0)
-  const counts = Object.fromEntries(DEMO_LOAD_TABLES.map((table) => [table, records[table].length])) as Record<DemoLoadTable, number>
+  const totalRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + tables[table].length, 0)
+  const counts = Object.fromEntries(DEMO_LOAD_TABLES.map((table) => [table, tables[table].length])) as Record<DemoLoadTable, number>
   await writeRecords(DEMO_LOAD_TABLES, async (w) => {
     // Checked again inside the transaction, in case another tab set the terminal up meanwhile.
     await refuseIfSetUp()
@@ -103,7 +117,7 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     let written = 0
     const writes: Promise<unknown>[] = []
     for (const table of DEMO_LOAD_TABLES) {
-      const rows: NewRecord<BaseRecord>[] = records[table]
+      const rows: NewRecord<BaseRecord>[] = tables[table]
       for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
         const chunk = rows.slice(start, start + CHUNK_ROWS)
         writes.push(
