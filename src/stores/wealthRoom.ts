@@ -73,8 +73,8 @@ export const useWealthRoomStore = defineStore('wealthRoom', () => {
 
   /** Everything the rooms page shows for a business day (for a live query); arrivals only today. */
   async function picture(date = terminal.today, nowMs = Date.now()): Promise<RoomPicture> {
-    const rules = await lobby.loadRules()
-    const [day, lobbyToday, staffList] = await Promise.all([roomDay(branchId.value, date), lobbyDay(branchId.value, date), listBranchStaff(branchId.value)])
+    // One Promise.all: awaiting another store's action on its own first loses Dexie's live-query tracking.
+    const [rules, day, lobbyToday, staffList] = await Promise.all([lobby.loadRules(), roomDay(branchId.value, date), lobbyDay(branchId.value, date), listBranchStaff(branchId.value)])
     const visitStates = deriveVisits(lobbyToday.events)
     const visitsById = new Map(lobbyToday.visits.map((v) => [v.id, v]))
     const clientIds = new Set([...day.sessions, ...day.bookings, ...lobbyToday.visits.filter((v) => v.zone === 'wealth_room')].flatMap((r) => (r.clientId ? [r.clientId] : [])))

@@ -61,6 +61,14 @@ describe('seating a VIP and ending the session', () => {
     expect(sessions.filter((s) => s.endedAt === null)).toHaveLength(1)
   })
 
+  it('seats a client in a room someone is using without a client: that use ends; another use without a client is refused', async () => {
+    const office = await startRoomSession(seat({ staffId: branch.feng.id, clientId: null, purpose: '内部沟通' }), Date.now())
+    await expect(startRoomSession(seat({ staffId: branch.zheng.id, clientId: null, purpose: '整理客户资料' }), Date.now())).rejects.toBeInstanceOf(RoomTakenError)
+    const visit = await vipArrives(branch)
+    await startRoomSession(seat({ visitId: visit.id }), Date.now())
+    expect((await database().records('roomSessions').get(office.id))!.endedAt).not.toBeNull()
+  })
+
   it('marks the booking arrived when its client is seated', async () => {
     const booking = await bookWealthRoom(booked({ at: at(23, 0) }))
     await startRoomSession(seat({ appointmentId: booking.id }), Date.now())

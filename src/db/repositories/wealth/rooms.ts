@@ -98,18 +98,20 @@ async function visitState(visitId: string) {
 }
 
 /**
- * Starts a session in a room: refused when the room holds another session or the manager is with
- * another client. A session the same manager had open without a client ends at this moment (the
- * room goes back to serving clients). With a visit, the client is called (if not yet) and started
+ * Starts a session in a room: refused when the room holds a session with a client (or, for use
+ * without a client, any session) or the manager is with another client. Use without a client gives
+ * way at this moment: the same manager's (they are now elsewhere) and, when a client is seated,
+ * anyone's in that room (the room serves VIPs first). With a visit, the client is called (if not yet) and started
  * at the room; a booking is marked arrived; the pages about the client are marked read.
  */
 export async function startRoomSession(input: NewRoomSession, nowMs: number): Promise<RoomSession> {
   return writeRecords(['roomSessions', 'visits', 'visitEvents', 'appointments', 'staffPages'], async (w) => {
     const open = (await roomSessionsOn(input.branchId, input.businessDate)).filter((s) => s.endedAt === null)
-    const ownOffice = open.filter((s) => s.staffId === input.staffId && !withClient(s))
-    if (open.some((s) => s.servicePointId === input.servicePointId && !ownOffice.includes(s))) throw new RoomTakenError(input.servicePointId)
+    // Use without a client gives way: the manager's own (they are now elsewhere), and anyone's in the room a client is seated in.
+    const yielding = open.filter((s) => !withClient(s) && (s.staffId === input.staffId || (withClient(input) && s.servicePointId === input.servicePointId)))
+    if (open.some((s) => s.servicePointId === input.servicePointId && !yielding.includes(s))) throw new RoomTakenError(input.servicePointId)
     if (open.some((s) => s.staffId === input.staffId && withClient(s))) throw new ManagerBusyError(input.staffId)
-    for (const office of ownOffice) await w.update('roomSessions', office.id, { endedAt: nowMs }, { action: 'room.session_end' })
+    for (const office of yielding) await w.update('roomSessions', office.id, { endedAt: nowMs }, { action: 'room.session_end' })
 
     if (input.visitId) {
       const state = await visitState(input.visitId)
