@@ -17,6 +17,9 @@ import type { PriorityClass, TransferPlacement, Zone } from '@/domain/lobby/term
 import type { Client, DutySession, PauseReason, ServicePoint } from '@/domain/model/records'
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
+import { useNoticeStore } from './notice'
+import { pageForArrival } from '@/db/repositories/wealth/pages'
+import { i18n } from '@/i18n'
 
 export { DuplicateClientError }
 
@@ -149,9 +152,22 @@ export const useLobbyStore = defineStore('lobby', () => {
       appointmentId: options.appointment?.id ?? null,
       details: { quotedMinutes: estimateMinutes, amountFen: facts.amountFen },
     })
+    await pageWealthManager(checked.visit.id)
     const after = await picture()
     const ahead = peopleAheadIn(checked.visit.id, waitingIn(after.states.values(), result.zone), { nowMs: Date.now(), rules: rules.value, history: callHistory(after.states.values(), result.zone) }) ?? 0
     return { ...checked, peopleAhead: ahead, estimateMinutes }
+  }
+
+  /**
+   * Pages the wealth manager who should seat a client sent to the wealth room (or arriving for a
+   * wealth booking). The ticket is already issued: a failed page is reported, not thrown.
+   */
+  async function pageWealthManager(visitId: string): Promise<void> {
+    try {
+      await pageForArrival(visitId, Date.now())
+    } catch {
+      useNoticeStore().warn(i18n.global.t('wealth.pageFailed'))
+    }
   }
 
   /** Records one step of a visit at a service point (or at the door when `servicePointId` is null). */
