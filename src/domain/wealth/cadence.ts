@@ -10,14 +10,10 @@
  * `dueOn` (its date less the lead days) until `by` (its date); after `by` it is overdue, and dated
  * occasions drop off once they are too old to be worth doing. Pure: `today` is a parameter.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { Client, ContactChannel, Holding, PreferredChannel } from '../model/records'
-import { addDays, businessDate, isLeapYear, type BusinessDate } from '../time'
+import { isLeapYear, type BusinessDate } from '../time'
 import type { CareHoliday, WealthRules } from './rules'
 import { holidayDate } from './holidays'
-
-dayjs.extend(utc)
 
 export const CARE_OCCASIONS = ['regular', 'birthday', 'holiday', 'after_sale', 'maturity', 'risk'] as const
 export type CareOccasion = (typeof CARE_OCCASIONS)[number]
@@ -50,12 +46,37 @@ export interface CareItem {
 export type CareClient = Pick<Client, 'vipTier' | 'birthday' | 'riskRatedOn' | 'marketingConsent' | 'channelPrefs' | 'lastContactAt' | 'careDone' | 'clientSince'>
 export type CareHolding = Pick<Holding, 'id' | 'purchasedOn' | 'maturesOn'>
 
+// Calendar arithmetic on 'YYYY-MM-DD' without dayjs: a due list runs it tens of thousands of times,
+// and dayjs costs 20–120 µs a call. Same results as time.ts's addDays and businessDate (tested).
+const DAY_MS = 86_400_000
+const isoDate = (ms: number): BusinessDate => new Date(ms).toISOString().slice(0, 10)
+const utcMs = (date: BusinessDate): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+
+/** The date `days` after `date` (negative for before). */
+export function shiftDays(date: BusinessDate, days: number): BusinessDate {
+  return isoDate(utcMs(date) + days * DAY_MS)
+}
+
 /**
  * `months` calendar months after `date`, kept inside the month: 31 January + 1 month is 28
  * February (29 in a leap year), and 29 February + 12 months is 28 February.
  */
 export function addMonths(date: BusinessDate, months: number): BusinessDate {
-  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD')
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7)) - 1 + months
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return isoDate(Date.UTC(year, month, Math.min(Number(date.slice(8, 10)), lastDay)))
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+/** The calendar date of an instant in a time zone. */
+export function dateInZone(ms: number, zone: string): BusinessDate {
+  let format = dayFormats.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(zone, format)
+  }
+  return format.format(ms)
 }
 
 /** A birthday in a given year; 29 February is kept on 28 February in years without it. */
@@ -72,7 +93,7 @@ export function riskExpiresOn(riskRatedOn: BusinessDate): BusinessDate {
 /** The day the regular contact is due: N months (by tier) after the last contact, or after the client joined if never contacted. */
 export function regularDueOn(client: Pick<CareClient, 'vipTier' | 'lastContactAt' | 'clientSince'>, rules: WealthRules, zone: string): BusinessDate | null {
   if (!client.vipTier) return null
-  const since = client.lastContactAt === null ? client.clientSince : businessDate(client.lastContactAt, zone)
+  const since = client.lastContactAt === null ? client.clientSince : dateInZone(client.lastContactAt, zone)
   return addMonths(since, rules.contactEveryMonths[client.vipTier])
 }
 
@@ -86,7 +107,7 @@ export function preferredContactChannel(channelPrefs: readonly PreferredChannel[
 }
 
 function item(occasion: CareOccasion, key: string, by: BusinessDate, leadDays: number, channel: ContactChannel, extra: Partial<Pick<CareItem, 'holiday' | 'holdingId'>> = {}): CareItem {
-  return { key, occasion, kind: occasion === 'regular' ? 'marketing' : 'care', holiday: extra.holiday ?? null, holdingId: extra.holdingId ?? null, dueOn: addDays(by, -leadDays), by, channel }
+  return { key, occasion, kind: occasion === 'regular' ? 'marketing' : 'care', holiday: extra.holiday ?? null, holdingId: extra.holdingId ?? null, dueOn: shiftDays(by, -leadDays), by, channel }
 }
 
 /** The next occurrence of a yearly occasion that is not past its lateness limit: this year's or next year's. */
@@ -94,7 +115,7 @@ function yearly(dateIn: (year: number) => BusinessDate, today: BusinessDate, lat
   const year = Number(today.slice(0, 4))
   for (const y of [year - 1, year, year + 1]) {
     const by = dateIn(y)
-    if (addDays(by, lateDays) >= today) return { year: y, by }
+    if (shiftDays(by, lateDays) >= today) return { year: y, by }
   }
   return { year: year + 1, by: dateIn(year + 1) }
 }
@@ -132,9 +153,9 @@ export function openCareItems({ client, holdings, rules, today, zone }: CareInpu
   }
 
   for (const holding of holdings) {
-    const followUp = addDays(holding.purchasedOn, rules.afterSaleDays)
-    if (addDays(followUp, BUSINESS_LATE_DAYS) >= today) items.push(item('after_sale', `after_sale:${holding.id}`, followUp, 0, 'after_sale', { holdingId: holding.id }))
-    if (holding.maturesOn && addDays(holding.maturesOn, BUSINESS_LATE_DAYS) >= today) {
+    const followUp = shiftDays(holding.purchasedOn, rules.afterSaleDays)
+    if (shiftDays(followUp, BUSINESS_LATE_DAYS) >= today) items.push(item('after_sale', `after_sale:${holding.id}`, followUp, 0, 'after_sale', { holdingId: holding.id }))
+    if (holding.maturesOn && shiftDays(holding.maturesOn, BUSINESS_LATE_DAYS) >= today) {
       items.push(item('maturity', `maturity:${holding.id}`, holding.maturesOn, rules.maturityLeadDays, reachBy, { holdingId: holding.id }))
     }
   }
@@ -166,7 +187,7 @@ export const DUE_LIST_DAYS = 7
 
 /** The items that belong on a due list today: due from today + DUE_LIST_DAYS at the latest. */
 export function itemsOnDueList(items: readonly CareItem[], today: BusinessDate): CareItem[] {
-  const horizon = addDays(today, DUE_LIST_DAYS)
+  const horizon = shiftDays(today, DUE_LIST_DAYS)
   return items.filter((i) => i.dueOn <= horizon)
 }
 

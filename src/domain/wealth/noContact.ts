@@ -5,8 +5,8 @@
  * what acknowledging any alert needs: the action taken, never a bare dismissal. Pure.
  */
 import type { Client } from '../model/records'
-import { addDays, businessDate, type BusinessDate } from '../time'
-import { addMonths } from './cadence'
+import type { BusinessDate } from '../time'
+import { addMonths, dateInZone, shiftDays } from './cadence'
 import type { WealthRules } from './rules'
 
 /** Days counted for the fraction of a month in a factor such as 1.5 × 1 month. */
@@ -18,7 +18,7 @@ export type SilenceClient = Pick<Client, 'id' | 'vipTier' | 'lastContactAt' | 'c
 export function silenceLimit(since: BusinessDate, months: number, factor: number): BusinessDate {
   const span = months * factor
   const whole = Math.floor(span)
-  return addDays(addMonths(since, whole), Math.round((span - whole) * DAYS_PER_MONTH))
+  return shiftDays(addMonths(since, whole), Math.round((span - whole) * DAYS_PER_MONTH))
 }
 
 export interface NoContactAlert {
@@ -29,7 +29,7 @@ export interface NoContactAlert {
 /** The alert this VIP calls for today, or null (not a VIP, or contacted recently enough). */
 export function noContactAlert(client: SilenceClient, rules: WealthRules, today: BusinessDate, zone: string): NoContactAlert | null {
   if (!client.vipTier) return null
-  const lastContactOn = client.lastContactAt === null ? null : businessDate(client.lastContactAt, zone)
+  const lastContactOn = client.lastContactAt === null ? null : dateInZone(client.lastContactAt, zone)
   const since = lastContactOn ?? client.clientSince
   const everyMonths = rules.contactEveryMonths[client.vipTier]
   const limit = silenceLimit(since, everyMonths, rules.alertNoContactFactor)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, birthdayIn, itemsOnDueList, nextCareOn, occasionOfKey, openCareItems, preferredContactChannel, regularDueOn, riskExpiresOn, urgencyOf, type CareClient, type CareHolding } from '@/domain/wealth/cadence'
+import { addMonths, birthdayIn, dateInZone, shiftDays, itemsOnDueList, nextCareOn, occasionOfKey, openCareItems, preferredContactChannel, regularDueOn, riskExpiresOn, urgencyOf, type CareClient, type CareHolding } from '@/domain/wealth/cadence'
 import { DEFAULT_WEALTH_RULES, type WealthRules } from '@/domain/wealth/rules'
-import { startOfBusinessDate } from '@/domain/time'
+import { addDays, businessDate, startOfBusinessDate } from '@/domain/time'
 
 const ZONE = 'Asia/Shanghai'
 /** Only the occasion under test: no festivals unless a test asks for them. */
@@ -12,6 +12,18 @@ function vip(overrides: Partial<CareClient> = {}): CareClient {
   return { vipTier: 'platinum', birthday: null, riskRatedOn: null, marketingConsent: 1, channelPrefs: [], lastContactAt: null, careDone: [], clientSince: '2020-01-10', ...overrides }
 }
 const itemsOf = (client: CareClient, today: string, holdings: CareHolding[] = [], rules = RULES) => openCareItems({ client, holdings, rules, today, zone: ZONE })
+
+describe('fast calendar arithmetic', () => {
+  it('gives what time.ts gives, across month and year ends and leap days', () => {
+    for (const date of ['2026-01-31', '2026-02-28', '2028-02-29', '2026-12-31', '1999-12-31']) {
+      for (const days of [-400, -31, -1, 0, 1, 29, 366]) expect(shiftDays(date, days)).toBe(addDays(date, days))
+    }
+    for (let ms = Date.UTC(2026, 11, 31, 15, 59); ms < Date.UTC(2027, 0, 1, 16, 1); ms += 3_600_000) {
+      expect(dateInZone(ms, ZONE)).toBe(businessDate(ms, ZONE))
+      expect(dateInZone(ms, 'America/New_York')).toBe(businessDate(ms, 'America/New_York'))
+    }
+  })
+})
 
 describe('calendar months', () => {
   it('keeps the day of the month when it exists', () => {
