@@ -9,7 +9,10 @@ import { ensureMessages, i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSetupStore } from '@/stores/setup'
 import { useLobbyStore } from '@/stores/lobby'
-import { seedScaleData } from '@/db/demo/scale'
+import { seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
+import { useWealthCareStore } from '@/stores/wealthCare'
+import { useSessionStore } from '@/stores/session'
+import { findStaffByNumber } from '@/db/repositories/staff'
 import type { Zone } from '@/domain/lobby/terms'
 import ZoneCard from '@/components/lobby/queue/ZoneCard.vue'
 
@@ -61,6 +64,24 @@ const api = {
       },
     })
     return terminal.state.branchId!
+  },
+  /** Adds the wealth part to a seeded profile when it is missing: maintained VIPs with their diaries. */
+  async ensureWealthSeeded(vips: number, contacts: number): Promise<void> {
+    const terminal = useTerminalStore()
+    await seedWealthScaleData({ branchId: terminal.state.branchId!, today: terminal.today, zone: terminal.settings.timeZone, vips, contacts, onProgress: (what, done, total) => {
+        if (done === total || done % 1_000 === 0) console.log(`seed ${what} ${done}/${total}`)
+      },
+    })
+  },
+  /** 王芳's due list (overdue, today, this week) through the store the screen uses; returns the runs' times and the list's length. */
+  async wealthDueList(runs: number): Promise<{ times: number[]; clients: number }> {
+    const wang = await findStaffByNumber('9009')
+    if (!wang) throw new Error('No wealth manager 9009 in the seeded branch')
+    useSessionStore().staff = wang
+    const care = useWealthCareStore()
+    let clients = 0
+    const times = await timed(runs, async () => (clients = (await care.dueList(wang.id)).length))
+    return { times, clients }
   },
   async clientSearch(runs: number): Promise<number[]> {
     const lobby = useLobbyStore()

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --only lobby]`: builds the benchmark page (production build of the app's own
+ * `npm run bench [-- --only lobby|wealth]`: builds the benchmark page (production build of the app's own
  * code), opens it in Debian's Chromium with a persistent profile (.bench-profile, seeded once at bank
  * scale and reused), and prints one JSON line per figure: {"metric","value","unit","n"}, the value
  * being the median of n runs. Not part of `npm test`.
@@ -55,6 +55,15 @@ try {
     report('lobby.client_search_100k_raw_idb', await page.evaluate(() => window.lobbyDeskBench.clientSearchRaw(64)))
     report('lobby.issue_ticket', await page.evaluate(() => window.lobbyDeskBench.issueTicket(30)))
     report('lobby.queue_board_200', await page.evaluate(() => window.lobbyDeskBench.queueBoard(20), undefined, { timeout: 0 }))
+  }
+  if (wants('wealth')) {
+    await page.evaluate(() => window.lobbyDeskBench.ensureSeeded(100_000, 250_000), undefined, { timeout: 0 })
+    await page.evaluate(() => window.lobbyDeskBench.ensureWealthSeeded(5_000, 200_000), undefined, { timeout: 0 })
+    // A first pass warms the caches, as a terminal in use has them.
+    await page.evaluate(() => window.lobbyDeskBench.wealthDueList(5))
+    const { times, clients } = await page.evaluate(() => window.lobbyDeskBench.wealthDueList(30))
+    process.stderr.write(`wealth.due_list_5k_vips: ${clients} clients on the list\n`)
+    report('wealth.due_list_5k_vips', times)
   }
 } finally {
   await context.close()

@@ -1,13 +1,18 @@
 /**
  * Data at bank scale for `npm run bench`: the demo branch's clients drawn again from other seeds
- * (100,000 in all) and a long history of past visits. Written through the ordinary write path
+ * (100,000 in all), a long history of past visits, and 5,000 maintained VIPs with 200,000 diary contacts. Written through the ordinary write path
  * (stamps and outbox), in transactions of a few thousand rows so progress shows.
  */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { NewRecord } from '@/domain/model/base'
-import type { Client, Visit, VisitEvent } from '@/domain/model/records'
+import { VIP_TIERS, type Client, type Contact, type Visit, type VisitEvent } from '@/domain/model/records'
+import { nextCareOn, openCareItems } from '@/domain/wealth/cadence'
+import { careFromContacts } from '@/domain/wealth/diary'
 import { addDays, startOfBusinessDate } from '@/domain/time'
 import { database } from '../connection'
 import { writeRecords } from '../write'
+import { loadWealthRules } from '../repositories/wealth/rules'
+import { Dice } from './dice'
 import { generateDemoBranch, DEMO_SEED } from './generate'
 
 const CHUNK = 5_000
@@ -56,4 +61,65 @@ export async function seedScaleData(options: ScaleOptions): Promise<void> {
   }
   await writeChunks(visits, (chunk) => writeRecords(['visits'], (w) => w.insertMany('visits', chunk)), (done) => report('visits', done, visits.length))
   await writeChunks(events, (chunk) => writeRecords(['visitEvents'], (w) => w.insertMany('visitEvents', chunk)), (done) => report('visit events', done, events.length))
+}
+
+export interface WealthScaleOptions {
+  branchId: string
+  today: string
+  zone: string
+  /** VIPs with a maintainer the branch should hold. */
+  vips: number
+  /** Work-diary contacts the branch should hold (spread evenly over those VIPs). */
+  contacts: number
+  onProgress?: (what: string, done: number, total: number) => void
+}
+
+/** VIPs assigned per transaction: their contacts and care state go in together, so an interrupted seed resumes cleanly. */
+const VIPS_PER_WRITE = 100
+/** Days between a scale VIP's contacts: about forty contacts reach back three years. */
+const CONTACT_SPACING_DAYS = 27
+
+/**
+ * Assigns VIPs of the branch (ones not yet maintained) round the customer and wealth managers until
+ * `vips` are maintained, each with its share of `contacts` diary entries over the past years (the
+ * last one drawn so that some VIPs are overdue) and the care state those contacts give
+ * (lastContactAt, careDone, nextCareOn), as recomputeCare would set it.
+ */
+export async function seedWealthScaleData(options: WealthScaleOptions): Promise<void> {
+  const report = options.onProgress ?? (() => {})
+  const db = database()
+  const managers = (await db.records('staff').where('branchId').equals(options.branchId).toArray()).filter((s) => s.active === 1 && s.roles.some((r) => r === 'customer_manager' || r === 'wealth_manager'))
+  if (managers.length === 0) throw new Error('The branch has no customer or wealth managers to assign VIPs to')
+  const managerIds = managers.map((m) => m.id)
+  const have = await db.records('clients').where('maintainerId').anyOf(managerIds).count()
+  const wanted = options.vips - have
+  if (wanted <= 0) return
+  const free = await db.records('clients').where('vipTier').anyOf([...VIP_TIERS]).filter((c) => c.branchId === options.branchId && c.maintainerId === null && c.deleted === 0).limit(wanted).toArray()
+  if (free.length < wanted) throw new Error(`Only ${free.length} unassigned VIPs to reach ${options.vips}: seed more clients first`)
+
+  const rules = await loadWealthRules()
+  const perVip = Math.max(1, Math.round(options.contacts / options.vips))
+  const dice = new Dice(xoroshiro128plus(DEMO_SEED ^ 0x5ca1e))
+  for (let start = 0; start < free.length; start += VIPS_PER_WRITE) {
+    const chunk = free.slice(start, start + VIPS_PER_WRITE)
+    await writeRecords(['clients', 'contacts'], async (w) => {
+      const contacts: NewRecord<Contact>[] = []
+      for (const [i, client] of chunk.entries()) {
+        const staffId = managerIds[(have + start + i) % managerIds.length]!
+        const interval = rules.contactEveryMonths[client.vipTier!] * 30
+        const lastDaysAgo = dice.int(1, Math.round(interval * 1.2))
+        const own: NewRecord<Contact>[] = []
+        for (let k = 0; k < perVip; k++) {
+          const businessDate = addDays(options.today, -(lastDaysAgo + k * CONTACT_SPACING_DAYS))
+          own.push({ branchId: options.branchId, clientId: client.id, staffId, at: startOfBusinessDate(businessDate, options.zone) + 10 * 3_600_000, businessDate, channel: 'phone', service: 'basic', occasion: null, note: '', nextStep: '', details: {} })
+        }
+        contacts.push(...own)
+        const state = careFromContacts(own)
+        const next = nextCareOn(openCareItems({ client: { ...client, ...state }, holdings: [], rules, today: options.today, zone: options.zone }))
+        await w.update('clients', client.id, { maintainerId: staffId, ...state, nextCareOn: next })
+      }
+      await w.insertMany('contacts', contacts)
+    })
+    report('VIPs with their diaries', Math.min(free.length, start + VIPS_PER_WRITE), free.length)
+  }
 }
