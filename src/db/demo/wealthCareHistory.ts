@@ -3,7 +3,7 @@
  * their maintainer (most on cadence, some overdue, a few silent long enough for a no-contact alert),
  * festival and birthday greetings and after-sale follow-ups that settled their occasions, wealth
  * products held (maturities in the coming weeks, recent purchases waiting for their follow-up), at
- * least one VIP whose birthday falls this week, and the clients' care state (last contact,
+ * least one VIP whose birthday falls this week, today's no-contact alerts, and the clients' care state (last contact,
  * occasions done, next care date) exactly as recomputeCare would rebuild it from the log. Pure and
  * deterministic: the same input gives the same records, each `demo: 1`.
  */
@@ -158,16 +158,18 @@ export function generateCareHistory(input: CareHistoryInput): CareHistory {
     const state = careFromContacts(mine)
     const cared = { ...client, ...state }
     const next = nextCareOn(openCareItems({ client: cared, holdings: own, rules, today, zone }))
-    const result: DemoClient = { ...cared, nextCareOn: next }
-    const alert = noContactAlert(result, rules, today, zone)
-    if (alert) {
-      wealthAlerts.push({
-        id: ids.uuid(), demo: DEMO, branchId: input.branchId, clientId: client.id, kind: 'no_contact', key: alert.key, raisedAt: input.nowMs, businessDate: today, facts: alert.facts,
-        status: 'open', action: '', acknowledgedBy: null, acknowledgedAt: null,
-      })
-    }
-    return result
+    return { ...cared, nextCareOn: next }
   })
+
+  // Today's no-contact sweep, already run: every VIP of the branch silent too long, maintained or not yet.
+  for (const client of clients) {
+    const alert = client.branchId === input.branchId ? noContactAlert(client, rules, today, zone) : null
+    if (!alert) continue
+    wealthAlerts.push({
+      id: ids.uuid(), demo: DEMO, branchId: input.branchId, clientId: client.id, kind: 'no_contact', key: alert.key, raisedAt: input.nowMs, businessDate: today, facts: alert.facts,
+      status: 'open', action: '', acknowledgedBy: null, acknowledgedAt: null,
+    })
+  }
 
   return { clients, contacts, holdings, wealthAlerts }
 

@@ -86,8 +86,9 @@ describe('the demo care history', () => {
     expect(maintained.some((c) => itemsOf(c.id).some((i) => i.occasion === 'after_sale' && i.by >= TODAY))).toBe(true)
   })
 
-  it('raises a no-contact alert for exactly the VIPs silent too long', () => {
-    const silent = maintained.filter((c) => noContactAlert(c, rules, TODAY, ZONE) !== null)
+  it('raises a no-contact alert for exactly the branch’s VIPs silent too long, as the sweep would', () => {
+    const silent = history.clients.filter((c) => c.branchId === demo.ownBranchId && noContactAlert(c, rules, TODAY, ZONE) !== null)
+    expect(silent.some((c) => c.maintainerId !== null)).toBe(true)
     expect(history.wealthAlerts.length).toBeGreaterThan(0)
     expect(history.wealthAlerts.map((a) => a.clientId).sort()).toEqual(silent.map((c) => c.id).sort())
     expect(new Set(history.wealthAlerts.map((a) => a.key)).size).toBe(history.wealthAlerts.length)
