@@ -1,7 +1,6 @@
 import type zh from '../zh-CN/wealthBook'
 
 export default {
-  title: 'VIP clients',
   count: '{n} in all',
   search: 'Find by name or pinyin initials',
   /** Between the items of a list written out in a sentence. */
@@ -87,7 +86,6 @@ export default {
       pendingOut: 'Keeps the tier during the grace period; no longer VIP from {date}',
     },
     balances: {
-      title: 'Balances',
       edit: 'Update balances',
       editTitle: 'Update balances',
       asOf: 'As of',
@@ -133,7 +131,6 @@ export default {
       title: 'Supporting-client designation',
       intro: "The branch head may make a quality client who supports the branch's business (a payroll employer's contact, an active e-banking or wealth client) a VIP, with a reason and an expiry date.",
       none: 'Not designated',
-      current: '{reason}',
       until: 'Valid until {date}',
       approvedBy: 'approved by {name}',
       expired: 'Expired on {date}',

@@ -1,5 +1,4 @@
 export default {
-  title: '贵宾客户',
   count: '共 {n} 位',
   search: '按姓名或拼音首字母查找',
   /** Between the items of a list written out in a sentence. */
@@ -85,7 +84,6 @@ export default {
       pendingOut: '宽限期内保留现等级，{date} 起不再是贵宾',
     },
     balances: {
-      title: '余额',
       edit: '更新余额',
       editTitle: '更新余额',
       asOf: '数据日期',
@@ -131,7 +129,6 @@ export default {
       title: '支持类客户认定',
       intro: '对支持网点业务的优质客户（如代发单位负责人、电子银行或理财活跃客户），网点主任可认定为贵宾，须写明理由并设定有效期。',
       none: '未认定',
-      current: '{reason}',
       until: '有效期至 {date}',
       approvedBy: '{name} 批准',
       expired: '已于 {date} 到期',
