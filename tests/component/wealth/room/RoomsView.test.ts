@@ -18,7 +18,7 @@ beforeEach(async () => {
 
 const body = () => document.body
 /** Live queries answer after a few IndexedDB round trips: allow a loaded machine its time. */
-const until = (check: () => unknown) => vi.waitFor(check, { timeout: 8000, interval: 50 })
+const until = (check: () => unknown) => vi.waitFor(check, { timeout: 15_000, interval: 50 })
 
 /** Types into a field of the drawer (teleported to <body>, outside the mounted wrapper). */
 async function type(selector: string, text: string): Promise<void> {
