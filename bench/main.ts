@@ -80,7 +80,7 @@ const api = {
     useSessionStore().staff = wang
     const care = useWealthCareStore()
     let clients = 0
-    const times = await timed(runs, async () => (clients = (await care.dueList(wang.id)).length))
+    const times = await timed(runs, async () => (clients = (await care.dueList(wang.id)).entries.length))
     return { times, clients }
   },
   async clientSearch(runs: number): Promise<number[]> {

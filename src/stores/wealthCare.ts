@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { defineStore } from 'pinia'
-import { branchCompliance, clientCareToday, dueList as readDueList, type DueEntry } from '@/db/repositories/wealth/care'
+import { branchCompliance, clientCareToday, dueList as readDueList, recomputeCare, type DueEntry, type DueList } from '@/db/repositories/wealth/care'
 import { diaryPageWithClients, logContact as writeContact } from '@/db/repositories/wealth/contacts'
 import { acknowledgeAlert, alertsWithClients, raiseNoContactAlerts, type AlertEntry, type AlertStatus } from '@/db/repositories/wealth/alerts'
 import { loadWealthRules } from '@/db/repositories/wealth/rules'
@@ -13,7 +13,7 @@ import type { Client, Contact, Staff } from '@/domain/model/records'
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
 
-export type { AlertEntry, DueEntry }
+export type { AlertEntry, DueEntry, DueList }
 
 /** Roles that keep a book of VIPs (分户到人). */
 const MAINTAINER_ROLES: readonly string[] = ['customer_manager', 'wealth_manager']
@@ -28,6 +28,7 @@ export const useWealthCareStore = defineStore('wealthCare', () => {
   const seesBranch = computed(() => session.roles.includes('branch_head'))
   const me = computed(() => session.staff?.id ?? '')
   let sweeping: Promise<number> | null = null
+  const refreshed = new Set<string>()
 
   /** The branch's active customer and wealth managers: the people who keep a book. */
   async function managers(): Promise<Staff[]> {
@@ -40,8 +41,15 @@ export const useWealthCareStore = defineStore('wealthCare', () => {
   }
 
   /** A manager's due list today (overdue, today, this week), from the indexed next care date. */
-  function dueList(staffId: string): Promise<DueEntry[]> {
+  function dueList(staffId: string): Promise<DueList> {
     return readDueList(staffId, terminal.today, zone())
+  }
+
+  /** Puts right the indexed next care date of clients a due list found stale (each once per day and tab); returns how many changed. */
+  async function refreshStale(clientIds: readonly string[]): Promise<number> {
+    const fresh = clientIds.filter((id) => !refreshed.has(`${terminal.today}:${id}`))
+    for (const id of fresh) refreshed.add(`${terminal.today}:${id}`)
+    return fresh.length ? recomputeCare(fresh, terminal.today) : 0
   }
 
   /** A client and their care items on today's list (for logging a contact from the client card), or null. */
@@ -94,5 +102,5 @@ export const useWealthCareStore = defineStore('wealthCare', () => {
     return sweeping
   }
 
-  return { seesBranch, me, managers, staffNames, dueList, clientCare, logContact, diary, compliance, alerts, acknowledge, sweepNoContact }
+  return { seesBranch, me, managers, staffNames, dueList, refreshStale, clientCare, logContact, diary, compliance, alerts, acknowledge, sweepNoContact }
 })

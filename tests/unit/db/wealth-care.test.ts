@@ -62,10 +62,21 @@ const contact = (over: Partial<Parameters<typeof logContact>[0]> = {}) => ({
 
 describe('the due list reads the [maintainerId+nextCareOn] index', () => {
   it('lists a manager’s clients due up to a week ahead, with their open items', async () => {
-    const list = await dueList(s.wang.id, TODAY, ZONE)
+    const { entries: list } = await dueList(s.wang.id, TODAY, ZONE)
     expect(list.map((e) => e.client.id)).toEqual([s.chen.id])
     expect(list[0]!.items.map((i) => i.key)).toEqual(['regular', 'birthday:2026'])
-    expect(await dueList(s.feng.id, TODAY, ZONE)).toEqual([])
+    expect((await dueList(s.feng.id, TODAY, ZONE)).entries).toEqual([])
+  })
+
+  it('names the clients whose indexed date no longer matches their open items, and recomputeCare puts them right', async () => {
+    // 刘 is indexed as due today, but nothing of theirs is open before next May.
+    await writeRecords(['clients'], (w) => w.update('clients', s.liu.id, { nextCareOn: TODAY }))
+    await writeRecords(['contacts'], (w) => w.insert('contacts', { ...contact({ clientId: s.liu.id, at: noon('2026-11-18'), businessDate: '2026-11-18', occasion: null }), details: {} }))
+    const before = await dueList(s.wang.id, TODAY, ZONE)
+    expect(before.stale).toContain(s.liu.id)
+    expect(before.entries.map((e) => e.client.id)).not.toContain(s.liu.id)
+    await recomputeCare(before.stale, TODAY)
+    expect((await dueList(s.wang.id, TODAY, ZONE)).stale).toEqual([])
   })
 
   it('only clients indexed as due by the date are read', async () => {
@@ -78,7 +89,7 @@ describe('logging a contact', () => {
     await logContact(contact(), RULES, TODAY, ZONE)
     const chen = await database().records('clients').get(s.chen.id)
     expect(chen).toMatchObject({ lastContactAt: noon(TODAY), careDone: ['birthday:2026'], nextCareOn: '2026-12-25' }) // next: monthly contact
-    expect(await dueList(s.wang.id, TODAY, ZONE)).toEqual([])
+    expect((await dueList(s.wang.id, TODAY, ZONE)).entries).toEqual([])
     expect((await database().records('auditLog').toArray()).filter((a) => a.action === 'contact.log')).toHaveLength(1)
   })
 
@@ -115,7 +126,7 @@ describe('recomputing care from the contact log', () => {
     await recomputeCare([s.liu.id], TODAY)
     const liu = await database().records('clients').get(s.liu.id)
     expect(liu?.nextCareOn).toBe('2026-11-24') // the maturity notice, 7 days before the money may leave
-    const list = await dueList(s.wang.id, TODAY, ZONE)
+    const { entries: list } = await dueList(s.wang.id, TODAY, ZONE)
     expect(list.find((e) => e.client.id === s.liu.id)?.items.map((i) => i.occasion)).toEqual(['maturity'])
   })
 })
@@ -144,7 +155,7 @@ describe('the due list is live', () => {
   it('a query on it runs again when a contact takes the client off', async () => {
     const { observe } = await import('@/db/live')
     const seen: number[] = []
-    observe(() => dueList(s.wang.id, TODAY, ZONE).then((r) => r.length), (n) => seen.push(n), console.error)
+    observe(() => dueList(s.wang.id, TODAY, ZONE).then((r) => r.entries.length), (n) => seen.push(n), console.error)
     await vi.waitFor(() => expect(seen).toEqual([1]))
     await logContact(contact(), RULES, TODAY, ZONE)
     await vi.waitFor(() => expect(seen).toEqual([1, 0]))

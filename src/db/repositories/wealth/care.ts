@@ -38,19 +38,29 @@ export async function careItemsOf(clients: readonly Client[], rules: WealthRules
   return clients.map((client) => ({ client, items: openCareItems({ client, holdings: holdings.get(client.id) ?? [], rules, today, zone }) }))
 }
 
+export interface DueList {
+  entries: DueEntry[]
+  /**
+   * Clients whose indexed next care date no longer matches their open items (an occasion dropped off
+   * unattended, the rules changed): recomputeCare puts them right, so the index stays lean.
+   */
+  stale: string[]
+}
+
 /**
  * A manager's due list under the branch's current rules: overdue, due today and this week, the most
  * urgent client first. One read transaction from the first read on: a live query keeps track of
  * every read in it, whatever else runs alongside.
  */
-export function dueList(maintainerId: string, today: BusinessDate, zone: string): Promise<DueEntry[]> {
+export function dueList(maintainerId: string, today: BusinessDate, zone: string): Promise<DueList> {
   return database().transaction('r', ['settings', 'clients', 'holdings'], async () => {
     const rules = await loadWealthRules()
     const candidates = await clientsDueBy(maintainerId, addDays(today, DUE_LIST_DAYS))
-    const entries = (await careItemsOf(candidates, rules, today, zone))
-      .map((e) => ({ client: e.client, items: itemsOnDueList(e.items, today) }))
-      .filter((e) => e.items.length > 0)
-    return entries.sort((a, b) => (a.items[0]!.by < b.items[0]!.by ? -1 : a.items[0]!.by > b.items[0]!.by ? 1 : 0))
+    const all = await careItemsOf(candidates, rules, today, zone)
+    const stale = all.filter((e) => nextCareOn(e.items) !== e.client.nextCareOn).map((e) => e.client.id)
+    const entries = all.map((e) => ({ client: e.client, items: itemsOnDueList(e.items, today) })).filter((e) => e.items.length > 0)
+    entries.sort((a, b) => (a.items[0]!.by < b.items[0]!.by ? -1 : a.items[0]!.by > b.items[0]!.by ? 1 : 0))
+    return { entries, stale }
   })
 }
 

@@ -27,7 +27,7 @@ describe('the work diary', () => {
   })
 
   it('says how to fill an empty diary', async () => {
-    const { wang } = await seedCareBranch()
+    const { wang } = await seedCareBranch({ lastContactAt: null })
     const { wrapper } = await mountWithApp(DiaryView, { staff: wang })
     await vi.waitFor(() => expect(wrapper.find('[data-testid="diary-empty"]').exists()).toBe(true))
     expect(wrapper.text()).toContain('记录联系')

@@ -26,8 +26,8 @@ describe('logging a contact from a client card', () => {
     expect(channels.slice(0, 2)).toEqual(['log-channel-birthday_wishes', 'log-channel-visit'])
 
     ;(document.body.querySelector('[data-testid="log-save"]') as HTMLButtonElement).click()
-    await vi.waitFor(async () => expect(await database().records('contacts').count()).toBe(1))
-    const [contact] = await database().records('contacts').toArray()
+    await vi.waitFor(async () => expect(await database().records('contacts').filter((c) => c.occasion === birthdayKey).count()).toBe(1))
+    const contact = await database().records('contacts').filter((c) => c.occasion === birthdayKey).first()
     expect(contact).toMatchObject({ clientId: chen.id, staffId: wang.id, channel: 'birthday_wishes', service: 'basic', occasion: birthdayKey })
     const client = await database().records('clients').get(chen.id)
     expect(client?.careDone).toEqual([birthdayKey])

@@ -1,5 +1,7 @@
-/** A branch with a wealth manager and one VIP whose birthday is in two days, this terminal set up, for the care screens' tests. */
+/** A branch with a wealth manager and one VIP whose birthday is in two days (last contacted two days ago), this terminal set up, for the care screens' tests. */
 import { writeRecords } from '@/db/write'
+import { database } from '@/db/connection'
+import { recomputeCare } from '@/db/repositories/wealth/care'
 import { LOCAL_KEYS, setLocal } from '@/db/local'
 import { UNCARED_FOR } from '@/domain/clients/care'
 import { addDays, businessDate, DEFAULT_TIME_ZONE } from '@/domain/time'
@@ -27,13 +29,19 @@ export function careClient(branchId: string, more: Partial<NewRecord<Client>>): 
 }
 
 export async function seedCareBranch(client: Partial<NewRecord<Client>> = {}): Promise<CareBranch> {
-  const seeded = await writeRecords(['branches', 'staff', 'clients'], async (w) => {
+  const seeded = await writeRecords(['branches', 'staff', 'clients', 'contacts'], async (w) => {
     const b = await w.insert('branches', { code: 'BJ001', name: '城东支行', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '' })
     const head = await w.insert('staff', { branchId: b.id, staffNo: '9001', surname: '赵', givenName: '建华', roles: ['branch_head'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 })
     const wang = await w.insert('staff', { branchId: b.id, staffNo: '9009', surname: '王', givenName: '芳', roles: ['wealth_manager'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 })
-    const chen = await w.insert('clients', careClient(b.id, { maintainerId: wang.id, nextCareOn: today, ...client }))
+    const chen = await w.insert('clients', careClient(b.id, { maintainerId: wang.id, ...client }))
+    if (chen.lastContactAt !== null) {
+      await w.insert('contacts', { branchId: b.id, clientId: chen.id, staffId: wang.id, at: chen.lastContactAt, businessDate: businessDate(chen.lastContactAt, DEFAULT_TIME_ZONE), channel: 'phone', service: 'basic', occasion: null, note: '', nextStep: '', details: {} })
+    }
     return { branchId: b.id, head, wang, chen }
   })
+  // The care state as the contact log gives it, next care date included.
+  await recomputeCare([seeded.chen.id], today)
+  seeded.chen = (await database().records('clients').get(seeded.chen.id))!
   await setLocal(LOCAL_KEYS.branchId, seeded.branchId)
   await setLocal(LOCAL_KEYS.terminalKind, 'branch')
   return seeded
