@@ -5,9 +5,10 @@ import { useFeedback } from '@/components/common/useFeedback'
 import { useFormat } from '@/composables/useFormat'
 import { BookingConflictError, ManagerBusyError, RoomTakenError, VisitNotWaitingError } from '@/stores/wealthRoom'
 import { bookingEnd } from '@/domain/wealth/rooms'
+import type { Appointment } from '@/domain/model/records'
 
 /** What went wrong in the wealth room, said as what to do now; names the booking a new one clashes with. */
-export function useRoomFeedback(names: { staffName: (id: string | null) => string; roomName: (id: string | null) => string }) {
+export function useRoomFeedback(names: { staffName: (id: string | null) => string; roomName: (id: string | null) => string; bookingWho: (b: Appointment) => string }) {
   const { t } = useI18n()
   const format = useFormat()
   const { toast, failureText: generic } = useFeedback()
@@ -19,7 +20,7 @@ export function useRoomFeedback(names: { staffName: (id: string | null) => strin
     if (err instanceof BookingConflictError) {
       const clash = err.conflicts[0]!
       const b = clash.booking
-      return t(`wealthRoom.error.conflict.${clash.clash}`, { from: format.time(b.at), to: format.time(bookingEnd(b)), who: b.name || t('wealthRoom.booking.noName'), manager: names.staffName(b.staffId), room: names.roomName(b.servicePointId) })
+      return t(`wealthRoom.error.conflict.${clash.clash}`, { from: format.time(b.at), to: format.time(bookingEnd(b)), who: names.bookingWho(b), manager: names.staffName(b.staffId), room: names.roomName(b.servicePointId) })
     }
     return generic(err)
   }
