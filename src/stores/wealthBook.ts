@@ -1,5 +1,6 @@
 import { computed } from 'vue'
 import { defineStore } from 'pinia'
+import { recomputeCare } from '@/db/repositories/wealth/care'
 import { designateClient, getClient, lastVisitOn, reevaluateTiers, revokeDesignation, sweepTiers, tierChangeLog, unassignedVips, valueAddedContactsInYear, vipBookPage, type BookPage } from '@/db/repositories/wealth/clients'
 import { balanceHistory, clientsOnFile, editBalances, importBalances, type BalanceOutcome } from '@/db/repositories/wealth/balances'
 import { assignMaintainers, assignmentHistory } from '@/db/repositories/wealth/assignments'
@@ -134,7 +135,9 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
     if (savingsFen !== null && totalAssetsFen !== null && savingsFen > totalAssetsFen) problems.push('savings_over_total')
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || input.asOf > today.value) problems.push('as_of')
     if (problems.length > 0 || savingsFen === null || totalAssetsFen === null) return { ok: false, problems }
-    return { ok: true, outcome: await editBalances({ clientId: client.id, savingsFen, totalAssetsFen, asOf: input.asOf }, today.value) }
+    const outcome = await editBalances({ clientId: client.id, savingsFen, totalAssetsFen, asOf: input.asOf }, today.value)
+    await recomputeCare([client.id], today.value)
+    return { ok: true, outcome }
   }
 
   /** Checks a balance file's cells row by row against the clients on file. */
@@ -143,8 +146,10 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
   }
 
   /** Applies every accepted row of a checked file in one transaction. */
-  function applyFile(rows: readonly AcceptedRow[]): Promise<BalanceOutcome> {
-    return importBalances(rows, today.value)
+  async function applyFile(rows: readonly AcceptedRow[]): Promise<BalanceOutcome> {
+    const outcome = await importBalances(rows, today.value)
+    await recomputeCare(outcome.tierChanges.map((c) => c.clientId), today.value)
+    return outcome
   }
 
   /** Assigns (or reassigns) these VIPs to a primary and a product maintainer; the branch head only. */
@@ -161,6 +166,7 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
     const problems = checkDesignation({ reason, until, approverIsBranchHead: isHead.value }, today.value, await loadWealthRules())
     if (problems.length > 0) return { ok: false, problems }
     await designateClient(clientId, { reason, until, approvedBy: viewer.value.staffId }, today.value)
+    await recomputeCare([clientId], today.value)
     return { ok: true }
   }
 
@@ -168,6 +174,7 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
   async function revoke(clientId: string): Promise<void> {
     if (!isHead.value) throw new Error('Only the branch head revokes a designation')
     await revokeDesignation(clientId, today.value)
+    await recomputeCare([clientId], today.value)
   }
 
   /** The branch's grants still running (for a live query). */
@@ -193,7 +200,9 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
   async function sweep(): Promise<number> {
     if (!branchId.value || sweptOn === today.value) return 0
     sweptOn = today.value
-    return sweepTiers(branchId.value, today.value)
+    const changed = await sweepTiers(branchId.value, today.value)
+    await recomputeCare(changed, today.value)
+    return changed.length
   }
 
   /** The wealth rules now in force. */
@@ -207,8 +216,10 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
   }
 
   /** Re-evaluates every client's tier under the rules now saved; returns how many changed. */
-  function reevaluate(): Promise<number> {
-    return reevaluateTiers(branchId.value, today.value)
+  async function reevaluate(): Promise<number> {
+    const changed = await reevaluateTiers(branchId.value, today.value)
+    await recomputeCare(changed, today.value)
+    return changed.length
   }
 
   return { viewer, isHead, today, bookPage, unassigned, managers, staffNames, myGrants, accessTo, clientFile, saveBalances, checkFile, applyFile, assign, designate, revoke, branchGrants, grant, withdrawGrant, sweep, loadRules, saveRules, reevaluate }

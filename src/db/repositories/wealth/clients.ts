@@ -139,34 +139,34 @@ export async function revokeDesignation(clientId: string, today: BusinessDate): 
 
 /**
  * Applies the downgrades whose grace period has ended and flags VIPs whose designation lapsed. Run
- * when the wealth area opens; a second run the same day finds nothing to do. Returns the clients changed.
+ * when the wealth area opens; a second run the same day finds nothing to do. Returns the ids of the clients changed.
  */
-export async function sweepTiers(branchId: string, today: BusinessDate): Promise<number> {
+export async function sweepTiers(branchId: string, today: BusinessDate): Promise<string[]> {
   const rules = await loadWealthRules()
   return writeRecords(['clients', 'tierChanges'], async (w) => {
     const vips = await database().records('clients').where('vipTier').anyOf([...VIP_TIERS]).toArray()
-    let changed = 0
+    const changed: string[] = []
     for (const client of vips) {
       if (client.deleted !== 0 || client.branchId !== branchId) continue
       const cause = sweepCause(client, today, rules)
       if (!cause) continue
       await saveWithTierReview(w, client, {}, { today, rules, cause, action: 'client.tier_sweep' })
-      changed++
+      changed.push(client.id)
     }
     return changed
   })
 }
 
-/** Re-evaluates every client of the branch under the rules now saved (cause 'rules_changed'); returns how many changed. */
-export async function reevaluateTiers(branchId: string, today: BusinessDate): Promise<number> {
+/** Re-evaluates every client of the branch under the rules now saved (cause 'rules_changed'); returns the ids of those changed. */
+export async function reevaluateTiers(branchId: string, today: BusinessDate): Promise<string[]> {
   const rules = await loadWealthRules()
   return writeRecords(['clients', 'tierChanges'], async (w) => {
     const clients = await database().records('clients').where('branchId').equals(branchId).toArray()
-    let changed = 0
+    const changed: string[] = []
     for (const client of clients) {
       if (client.deleted !== 0 || reviewTier(client, today, rules, 'rules_changed').changes.length === 0) continue
       await saveWithTierReview(w, client, {}, { today, rules, cause: 'rules_changed', action: 'client.tier_rules_changed' })
-      changed++
+      changed.push(client.id)
     }
     return changed
   })
