@@ -7,6 +7,8 @@ import { assignMaintainers, assignmentHistory } from '@/db/repositories/wealth/a
 import { activeGrants, grantAccess, grantsTo, revokeGrant } from '@/db/repositories/wealth/access'
 import { loadWealthRules, saveWealthRules } from '@/db/repositories/wealth/rules'
 import { listBranchStaff } from '@/db/repositories/staff'
+import { listServicePoints } from '@/db/repositories/servicePoints'
+import { appointmentsOn } from '@/db/repositories/lobby/appointments'
 import type { AccessGrant, BalanceSnapshot, Client, Staff, TierChange, VipAssignment, VipTier } from '@/domain/model/records'
 import type { RuleSetValidation } from '@/domain/ruleSets'
 import type { WealthRules } from '@/domain/wealth/rules'
@@ -44,6 +46,13 @@ export interface ClientFile {
   snapshots: BalanceSnapshot[]
   tierChanges: TierChange[]
   assignments: VipAssignment[]
+}
+
+/** What the lobby's greeting card says of a client's care: who looks after them and today's wealth booking. */
+export interface GreetingCare {
+  primary: string | null
+  product: string | null
+  booking: { at: number; manager: string | null; room: string | null } | null
 }
 
 export type BalanceProblem = 'savings' | 'total' | 'savings_over_total' | 'as_of' | 'no_access'
@@ -87,6 +96,18 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
   /** Names of everyone of the branch, past staff included, for maintainers and approvers on record. */
   async function staffNames(): Promise<Map<string, string>> {
     return new Map((await listBranchStaff(branchId.value)).map((s) => [s.id, fullName(s)]))
+  }
+
+  /** The maintainers' names and today's wealth booking (manager and room) of a client, for the lobby's greeting card. */
+  async function greetingCare(client: Client): Promise<GreetingCare> {
+    const [names, bookings, points] = await Promise.all([staffNames(), appointmentsOn(branchId.value, today.value), listServicePoints(branchId.value)])
+    const booking = bookings.filter((b) => b.clientId === client.id && b.zone === 'wealth_room' && b.status === 'booked').sort((a, b) => a.at - b.at)[0]
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
+    return {
+      primary: nameOf(client.maintainerId),
+      product: nameOf(client.productMaintainerId),
+      booking: booking ? { at: booking.at, manager: nameOf(booking.staffId), room: points.find((p) => p.id === booking.servicePointId)?.name ?? null } : null,
+    }
   }
 
   /** Grants made to the signed-in person (for deciding what they see unmasked). */
@@ -222,5 +243,5 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
     return changed.length
   }
 
-  return { viewer, isHead, today, bookPage, unassigned, managers, staffNames, myGrants, accessTo, clientFile, saveBalances, checkFile, applyFile, assign, designate, revoke, branchGrants, grant, withdrawGrant, sweep, loadRules, saveRules, reevaluate }
+  return { viewer, isHead, today, bookPage, unassigned, managers, staffNames, greetingCare, myGrants, accessTo, clientFile, saveBalances, checkFile, applyFile, assign, designate, revoke, branchGrants, grant, withdrawGrant, sweep, loadRules, saveRules, reevaluate }
 })
