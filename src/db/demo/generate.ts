@@ -17,10 +17,10 @@ import { VIP_SAVINGS_THRESHOLD_FEN, vipTierFor } from '@/domain/clients/vip'
 import { UNCARED_FOR } from '@/domain/clients/care'
 import { DEFAULT_INSPECTION_TEMPLATE } from '@/domain/inspection/defaultTemplate'
 import type { NewRecord } from '@/domain/model/base'
-import type { IdType, RecordOf, RiskRating, Segment, ServicePointKind, VipTier } from '@/domain/model/records'
+import type { IdType, RecordOf, RecordTableName, RiskRating, Segment, ServicePointKind, VipTier } from '@/domain/model/records'
 import type { Role } from '@/domain/roles'
 import { DEFAULT_BRANCH_SETTINGS } from '@/domain/settings'
-import { addDays, daysBetween, isLeapYear, isValidTimeZone, weekOf } from '@/domain/time'
+import { addDays, daysBetween, isLeapYear, isValidTimeZone, weekOf, type BusinessDate } from '@/domain/time'
 import {
   AGE_BANDS, BRANCH_GROUP_WEIGHTS, BUSINESS_OWNER, COMMON_SURNAMES, COMPOUND_SURNAMES_IN_USE, DESIGNATION_REASONS, DISTRICTS,
   FLAGSHIP_OUTLETS, generationOfAge, GIVEN_NAMES, ID_REGIONS, MOBILE_PREFIXES, OCCUPATIONS_BY_AGE, OTHER_OUTLETS, OWN_BRANCH, REGION,
@@ -63,7 +63,23 @@ export const DEMO_CLIENT_COUNT = 2_000
 export const DEMO_TABLES = ['branches', 'servicePoints', 'staff', 'clients', 'products', 'bundleRules', 'inspectionTemplates', 'settings'] as const
 export type DemoTable = (typeof DEMO_TABLES)[number]
 
-export type DemoRecord<K extends DemoTable> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+/** A record the demo writes to table K: a new record with its id, marked `demo: 1` so it can be wiped. */
+export type SeededRecord<K extends RecordTableName> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+export type DemoRecord<K extends DemoTable> = SeededRecord<K>
+export type DemoClient = DemoRecord<'clients'>
+export type DemoStaff = DemoRecord<'staff'>
+export type DemoProduct = DemoRecord<'products'>
+
+/** What each history laid over the demo branch (lobby, VIP book, care, wealth room) starts from. */
+export interface HistoryInput {
+  branchId: string
+  /** The branch's business date, 'YYYY-MM-DD'. */
+  today: BusinessDate
+  zone: string
+  /** The load time: today's morning runs up to this wall-clock time of day. */
+  nowMs: number
+  seed: number
+}
 
 export interface DemoBranch {
   ownBranchId: string

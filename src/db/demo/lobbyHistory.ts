@@ -24,14 +24,14 @@ import { addWorkingDays, COMPLAINT_DEADLINE_DAYS } from '@/domain/lobby/complain
 import { formatTicketCode } from '@/domain/lobby/tickets'
 import { applyOverride, clientTriageFacts, triage } from '@/domain/lobby/triage'
 import type { VisitEventBody } from '@/domain/lobby/visitState'
-import type { NewRecord } from '@/domain/model/base'
-import type { RecordOf, ServicePointKind } from '@/domain/model/records'
+import type { ServicePointKind } from '@/domain/model/records'
+import type { HistoryInput, SeededRecord } from './generate'
 import { addDays, businessDate as businessDateOf, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 
 /** The lobby tables the history fills, in the order they are written. */
 export const LOBBY_TABLES = ['appointments', 'visits', 'tickets', 'visitEvents', 'dutySessions', 'dayClosures', 'complaints'] as const
 export type LobbyTable = (typeof LOBBY_TABLES)[number]
-export type LobbyRecord<K extends LobbyTable> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+export type LobbyRecord<K extends LobbyTable> = SeededRecord<K>
 export type LobbyHistory = { [K in LobbyTable]: LobbyRecord<K>[] }
 
 /** Past business days (Monday to Friday) the history covers, before today. */
@@ -51,17 +51,10 @@ export interface HistoryPoint {
   number: number
 }
 
-export interface LobbyHistoryInput {
-  branchId: string
-  /** The branch's business date, 'YYYY-MM-DD'. */
-  today: BusinessDate
-  zone: string
-  /** The load time: today's morning runs up to this wall-clock time of day. */
-  nowMs: number
+export interface LobbyHistoryInput extends HistoryInput {
   clients: readonly HistoryClient[]
   staff: readonly HistoryStaff[]
   servicePoints: readonly HistoryPoint[]
-  seed: number
   rules?: LobbyRules
 }
 

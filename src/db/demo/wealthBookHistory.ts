@@ -8,8 +8,7 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
-import type { DemoRecord } from './generate'
-import type { NewRecord } from '@/domain/model/base'
+import type { DemoClient, DemoStaff, HistoryInput, SeededRecord } from './generate'
 import { VIP_TIERS, type PreferredChannel, type RecordOf, type VipTier } from '@/domain/model/records'
 import { DEFAULT_WEALTH_RULES } from '@/domain/wealth/rules'
 import { designationActive, earnedTier, tierByAssets, tierRank } from '@/domain/wealth/tiers'
@@ -17,21 +16,13 @@ import { balanceAlerts } from '@/domain/wealth/tierAlerts'
 import { recentQuarterEnds } from '@/domain/wealth/guarantees'
 import { addDays, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 
-export type DemoClient = DemoRecord<'clients'>
-export type DemoStaff = DemoRecord<'staff'>
-
 export const VIP_BOOK_TABLES = ['vipAssignments', 'balanceSnapshots', 'tierChanges', 'wealthAlerts'] as const
 export type VipBookTable = (typeof VIP_BOOK_TABLES)[number]
-export type VipBookRecord<K extends VipBookTable> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+export type VipBookRecord<K extends VipBookTable> = SeededRecord<K>
 
-export interface VipBookInput {
-  branchId: string
-  today: BusinessDate
-  zone: string
-  nowMs: number
+export interface VipBookInput extends HistoryInput {
   clients: readonly DemoClient[]
   staff: readonly DemoStaff[]
-  seed: number
 }
 
 export interface VipBook {

@@ -9,9 +9,8 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
-import type { DemoRecord } from './generate'
-import type { NewRecord } from '@/domain/model/base'
-import type { ContactChannel, RecordOf } from '@/domain/model/records'
+import type { DemoClient, DemoProduct, DemoStaff, HistoryInput, SeededRecord } from './generate'
+import type { ContactChannel } from '@/domain/model/records'
 import { addMonths, birthdayIn, nextCareOn, openCareItems } from '@/domain/wealth/cadence'
 import { careFromContacts, serviceLevelOf } from '@/domain/wealth/diary'
 import { holidayDate } from '@/domain/wealth/holidays'
@@ -19,23 +18,14 @@ import { noContactAlert } from '@/domain/wealth/noContact'
 import { DEFAULT_WEALTH_RULES } from '@/domain/wealth/rules'
 import { addDays, birthdayOn, daysBetween, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 
-export type DemoClient = DemoRecord<'clients'>
-export type DemoStaff = DemoRecord<'staff'>
-export type DemoProduct = DemoRecord<'products'>
-
 export const CARE_TABLES = ['contacts', 'holdings', 'wealthAlerts'] as const
 export type CareTable = (typeof CARE_TABLES)[number]
-export type CareRecord<K extends CareTable> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+export type CareRecord<K extends CareTable> = SeededRecord<K>
 
-export interface CareHistoryInput {
-  branchId: string
-  today: BusinessDate
-  zone: string
-  nowMs: number
+export interface CareHistoryInput extends HistoryInput {
   clients: readonly DemoClient[]
   staff: readonly DemoStaff[]
   products: readonly DemoProduct[]
-  seed: number
 }
 
 export interface CareHistory {

@@ -10,17 +10,16 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
-import type { DemoRecord } from './generate'
+import type { DemoRecord, HistoryInput, SeededRecord } from './generate'
 import type { LobbyRecord } from './lobbyHistory'
 import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import { bookingConflicts } from '@/domain/wealth/bookings'
 import { ROOM_OPENS_AT } from '@/domain/wealth/rooms'
-import type { NewRecord } from '@/domain/model/base'
 import type { RecordOf } from '@/domain/model/records'
 import { addDays, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 
 export type RoomTable = 'roomSessions' | 'appointments' | 'staffPages'
-export type RoomRecord<K extends RoomTable> = NewRecord<RecordOf<K>> & { id: string; demo: 1 }
+export type RoomRecord<K extends RoomTable> = SeededRecord<K>
 export interface RoomHistory {
   roomSessions: RoomRecord<'roomSessions'>[]
   appointments: RoomRecord<'appointments'>[]
@@ -33,17 +32,12 @@ export type DemoServicePoint = Pick<DemoRecord<'servicePoints'>, 'id' | 'kind' |
 export type LobbyVisit = Pick<LobbyRecord<'visits'>, 'id' | 'businessDate' | 'clientId' | 'zone' | 'arrivedAt' | 'appointmentId'>
 export type LobbyVisitEvent = Pick<LobbyRecord<'visitEvents'>, 'visitId' | 'kind' | 'at' | 'servicePointId' | 'staffId'>
 
-export interface RoomHistoryInput {
-  branchId: string
-  today: BusinessDate
-  zone: string
-  nowMs: number
+export interface RoomHistoryInput extends HistoryInput {
   clients: readonly DemoClient[]
   staff: readonly DemoStaff[]
   servicePoints: readonly DemoServicePoint[]
   visits: readonly LobbyVisit[]
   visitEvents: readonly LobbyVisitEvent[]
-  seed: number
 }
 
 const MINUTE = 60_000
