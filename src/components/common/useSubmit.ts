@@ -11,7 +11,7 @@ export function useSubmit(failureText: (err: unknown) => string) {
   const saving = ref(false)
   const failure = ref('')
 
-  async function submit(work: () => Promise<void>): Promise<void> {
+  async function submit(work: () => Promise<unknown>): Promise<void> {
     tried.value = true
     failure.value = ''
     if (saving.value) return
