@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { defineStore } from 'pinia'
 import { recomputeCare } from '@/db/repositories/wealth/care'
-import { designateClient, getClient, lastVisitOn, reevaluateTiers, revokeDesignation, sweepTiers, tierChangeLog, unassignedVips, valueAddedContactsInYear, vipBookPage, type BookPage } from '@/db/repositories/wealth/clients'
+import { saveContactPreferences, designateClient, getClient, lastVisitOn, reevaluateTiers, revokeDesignation, sweepTiers, tierChangeLog, unassignedVips, valueAddedContactsInYear, vipBookPage, type BookPage } from '@/db/repositories/wealth/clients'
 import { balanceHistory, clientsOnFile, editBalances, importBalances, type BalanceOutcome } from '@/db/repositories/wealth/balances'
 import { assignMaintainers, assignmentHistory } from '@/db/repositories/wealth/assignments'
 import { activeGrants, grantAccess, grantsTo, revokeGrant } from '@/db/repositories/wealth/access'
@@ -182,6 +182,13 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
     return { ok: true, changed: changed.length }
   }
 
+  /** Records a client's preferred channels (preferred first) and marketing consent; refused without full access to the client. */
+  async function savePreferences(client: Client, preferences: Pick<Client, 'channelPrefs' | 'marketingConsent'>): Promise<boolean> {
+    if (accessTo(client, await myGrants()) !== 'full') return false
+    await saveContactPreferences(client.id, preferences)
+    return true
+  }
+
   /** Grants a "supporting client" designation, approved by the signed-in branch head. */
   async function designate(clientId: string, reason: string, until: string): Promise<{ ok: true } | { ok: false; problems: DesignationProblem[] }> {
     const problems = checkDesignation({ reason, until, approverIsBranchHead: isHead.value }, today.value, await loadWealthRules())
@@ -243,5 +250,5 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
     return changed.length
   }
 
-  return { viewer, isHead, today, bookPage, unassigned, managers, staffNames, greetingCare, myGrants, accessTo, clientFile, saveBalances, checkFile, applyFile, assign, designate, revoke, branchGrants, grant, withdrawGrant, sweep, loadRules, saveRules, reevaluate }
+  return { viewer, isHead, today, bookPage, unassigned, managers, staffNames, greetingCare, myGrants, accessTo, clientFile, saveBalances, savePreferences, checkFile, applyFile, assign, designate, revoke, branchGrants, grant, withdrawGrant, sweep, loadRules, saveRules, reevaluate }
 })

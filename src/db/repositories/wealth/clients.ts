@@ -171,3 +171,8 @@ export async function reevaluateTiers(branchId: string, today: BusinessDate): Pr
     return changed
   })
 }
+
+/** Records how a client likes to be reached and whether they accept marketing calls (audited). */
+export function saveContactPreferences(clientId: string, preferences: Pick<Client, 'channelPrefs' | 'marketingConsent'>): Promise<Client> {
+  return writeRecords(['clients'], (w) => w.update('clients', clientId, { channelPrefs: [...preferences.channelPrefs], marketingConsent: preferences.marketingConsent }, { action: 'client.preferences' }))
+}

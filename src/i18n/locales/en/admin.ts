@@ -295,6 +295,7 @@ export default {
       appointment: { book: 'Appointment booked', cancel: 'Appointment cancelled', arrived: 'Booked client arrived', missed: 'Booked client did not come' },
       duty: { open: 'Service point opened', close: 'Service point closed', pause: 'Service paused', resume: 'Service resumed' },
       client: {
+        preferences: 'Contact preferences changed',
         register: 'New client registered',
         balances_edit: 'Client balances changed',
         balances_import: 'Client balances imported',

@@ -293,6 +293,7 @@ export default {
       appointment: { book: '登记预约', cancel: '取消预约', arrived: '预约客户到店', missed: '预约客户未到' },
       duty: { open: '开窗上岗', close: '关窗下岗', pause: '暂停服务', resume: '恢复服务' },
       client: {
+        preferences: '修改联系偏好',
         register: '登记新客户',
         balances_edit: '修改客户余额',
         balances_import: '导入客户余额',
