@@ -99,7 +99,11 @@ describe('VIP care and the wealth room', () => {
     await wealth.waitForURL('**/wealth')
     // Taking the page up clears it; pages for clients who were waiting before stay until seen.
     await ourPage.waitFor({ state: 'detached' })
-    for (const seen of await wealth.locator('[data-testid^="staff-page-seen-"]').all()) await seen.click()
+    for (let seen = wealth.locator('[data-testid^="staff-page-seen-"]').first(); await seen.count(); ) {
+      const testId = (await seen.getAttribute('data-testid'))!
+      await seen.click()
+      await wealth.getByTestId(testId).waitFor({ state: 'detached' })
+    }
 
     // 王芳 is with another client in a room this morning: the next available wealth manager is
     // proposed and seats the VIP in the free room.

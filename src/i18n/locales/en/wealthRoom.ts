@@ -157,6 +157,7 @@ export default {
     ticket: 'ticket {code}',
     seen: 'Seen',
     go: 'Go to arrivals',
+    more: '{n} more arrival pages after this one',
     enableSound: 'Sound is off: tap to turn it on',
   },
   tiles: {

@@ -155,6 +155,7 @@ export default {
     ticket: '号码 {code}',
     seen: '知道了',
     go: '去接待',
+    more: '还有 {n} 条到店提醒，处理完这一条后显示',
     enableSound: '提示音未开启，点此开启',
   },
   tiles: {

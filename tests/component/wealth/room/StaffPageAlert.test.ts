@@ -48,4 +48,16 @@ describe('the page alert', { timeout: 30_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(wrapper.find('[data-testid="staff-page-alert"]').exists()).toBe(false)
   })
+
+  it('shows only the newest page whole and says how many wait behind it; seeing it brings the next', async () => {
+    const first = await pageForArrival((await vipArrives(branch)).id, Date.now() - 60_000)
+    const second = await pageForArrival((await vipArrives(branch)).id, Date.now())
+    const { wrapper } = await mountWithApp(StaffPageAlert, { staff: branch.zheng })
+    await until(() => expect(wrapper.find(`[data-testid="staff-page-${second!.id}"]`).exists()).toBe(true))
+    expect(wrapper.find(`[data-testid="staff-page-${first!.id}"]`).exists()).toBe(false)
+    expect(wrapper.get('[data-testid="staff-page-more"]').text()).toBe('还有 1 条到店提醒，处理完这一条后显示')
+    await wrapper.get(`[data-testid="staff-page-seen-${second!.id}"]`).trigger('click')
+    await until(() => expect(wrapper.find(`[data-testid="staff-page-${first!.id}"]`).exists()).toBe(true))
+    expect(wrapper.find('[data-testid="staff-page-more"]').exists()).toBe(false)
+  })
 })
