@@ -15,6 +15,9 @@ export default mergeConfig(
             setupFiles: ['tests/support/setup-unit.ts'],
             // element-plus ships .css side imports that Node cannot load unless Vite transforms them
             server: { deps: { inline: ['element-plus'] } },
+            // A file's first mount compiles element-plus and loads every area's messages: seconds on
+            // a busy CI machine, so the default 5 s would fail tests for the machine, not the code.
+            testTimeout: 20_000,
           },
         },
         {
