@@ -163,7 +163,7 @@ export default {
   tiles: {
     roomsTitle: 'Wealth rooms',
     used: '{n}% used',
-    arrivalsTitle: 'VIPs to seat',
+    arrivalsTitle: 'Wealth-room seating',
     waiting: 'waiting now',
     average: 'average wait to seat today',
     longest: 'longest today',

@@ -161,7 +161,7 @@ export default {
   tiles: {
     roomsTitle: '理财室',
     used: '使用率 {n}%',
-    arrivalsTitle: '贵宾入室',
+    arrivalsTitle: '理财室入座',
     waiting: '正在等候',
     average: '今日平均入座等候',
     longest: '今日最长',
