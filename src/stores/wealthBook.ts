@@ -133,7 +133,7 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
       lastVisitOn(clientId),
       valueAddedContactsInYear(clientId, today.value),
     ])
-    const guarantees = fourGuarantees({ today: today.value, zone: terminal.settings.timeZone, client, lastVisitOn: visitOn, quarterBaseline: quarterBaseline(snapshots, today.value), valueAddedContactsThisYear: valueAdded })
+    const guarantees = fourGuarantees({ today: today.value, zone: terminal.settings.timeZone, client, lastVisitOn: visitOn, quarterBaseline: quarterBaseline(snapshots, today.value), valueAddedContactsThisYear: valueAdded, activeSpanDays: rules.activeSpanDays })
     return { client, access: accessTo(client, grants), basis: vipBasis(client, today.value, rules), earned: earnedTier(client, today.value, rules), guarantees, snapshots, tierChanges, assignments }
   }
 

@@ -7,9 +7,6 @@
 import type { Client } from '../model/records'
 import { addDays, businessDate, isLeapYear, type BusinessDate } from '../time'
 
-/** A VIP with neither a visit nor a contact for longer than this counts as drifting away. */
-export const ACTIVE_SPAN_DAYS = 180
-
 export type GuaranteeState = 'met' | 'missed' | 'unknown'
 
 export const FILE_FIELDS = ['phone', 'idNumber', 'birthday', 'occupation', 'riskRating', 'channelPrefs', 'maintainers'] as const
@@ -25,11 +22,12 @@ export interface GuaranteeInput {
   quarterBaseline: { asOf: BusinessDate; totalAssetsFen: number } | null
   /** Value-added service contacts (wealth diagnosis, events, visits…) this calendar year. */
   valueAddedContactsThisYear: number
-  activeSpanDays?: number
+  /** 四包 "not lost": longest stretch without a visit or contact (the wealth rules' activeSpanDays). */
+  activeSpanDays: number
 }
 
 export interface FourGuarantees {
-  notLost: { state: GuaranteeState; lastActiveOn: BusinessDate | null; noSavings: boolean }
+  notLost: { state: GuaranteeState; lastActiveOn: BusinessDate | null; noSavings: boolean; spanDays: number }
   assetsGrowing: { state: GuaranteeState; baselineAsOf: BusinessDate | null; changeFen: number | null }
   privileges: { state: GuaranteeState; count: number }
   fileComplete: { state: GuaranteeState; missing: FileField[]; riskRatingExpired: boolean }
@@ -68,7 +66,7 @@ export function quarterBaseline<T extends { asOf: BusinessDate }>(snapshots: rea
 
 export function fourGuarantees(input: GuaranteeInput): FourGuarantees {
   const { client, today } = input
-  const span = input.activeSpanDays ?? ACTIVE_SPAN_DAYS
+  const span = input.activeSpanDays
   const lastContactOn = client.lastContactAt === null ? null : businessDate(client.lastContactAt, input.zone)
   const lastActiveOn = [lastContactOn, input.lastVisitOn].filter((d): d is string => d !== null).sort().at(-1) ?? null
   const recentlyActive = lastActiveOn !== null && lastActiveOn >= addDays(today, -span)
@@ -90,7 +88,7 @@ export function fourGuarantees(input: GuaranteeInput): FourGuarantees {
   const missing = FILE_FIELDS.filter((field) => !has[field])
 
   return {
-    notLost: { state: recentlyActive && !noSavings ? 'met' : 'missed', lastActiveOn, noSavings },
+    notLost: { state: recentlyActive && !noSavings ? 'met' : 'missed', lastActiveOn, noSavings, spanDays: span },
     assetsGrowing: { state: changeFen === null ? 'unknown' : changeFen > 0 ? 'met' : 'missed', baselineAsOf: baseline?.asOf ?? null, changeFen },
     privileges: { state: input.valueAddedContactsThisYear > 0 ? 'met' : 'missed', count: input.valueAddedContactsThisYear },
     fileComplete: { state: missing.length === 0 ? 'met' : 'missed', missing, riskRatingExpired },

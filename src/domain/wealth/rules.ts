@@ -34,6 +34,8 @@ export const WealthRules = v.object({
   downgradeGraceDays: Int(0, 365),
   /** Longest a manual "supporting client" designation may run. */
   designationMaxDays: Int(1, 731),
+  /** 四包 "not lost": a VIP with neither a visit nor a contact for longer than this is drifting away. */
+  activeSpanDays: Int(30, 730),
   /** Contact at least every N months, by tier. */
   contactEveryMonths: perTier(Int(1, 24)),
   /** Care occasions show on the due list this many days ahead. */
@@ -66,6 +68,7 @@ export const DEFAULT_WEALTH_RULES: WealthRules = {
   tierMinAssetsFen: Object.fromEntries(DEFAULT_VIP_TIERS.map((rule) => [rule.tier, rule.minAssetsFen])) as Record<VipTier, number>,
   downgradeGraceDays: 90,
   designationMaxDays: 365,
+  activeSpanDays: 180,
   contactEveryMonths: { gold: 6, platinum: 3, diamond: 1, private: 1 },
   birthdayLeadDays: 3,
   holidays: [...CARE_HOLIDAYS],

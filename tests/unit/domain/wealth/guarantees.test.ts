@@ -9,6 +9,7 @@ function input(more: Partial<GuaranteeInput> = {}, client: Partial<GuaranteeInpu
   return {
     today: TODAY,
     zone: ZONE,
+    activeSpanDays: 180,
     client: {
       savingsFen: 20_000_000,
       totalAssetsFen: 60_000_000,
@@ -41,21 +42,21 @@ describe('四包: four guarantees per VIP', () => {
   describe('not lost', () => {
     it('a contact or a visit within 180 days keeps the client active; the later of the two counts', () => {
       const card = fourGuarantees(input({ lastVisitOn: '2026-11-20' }))
-      expect(card.notLost).toEqual({ state: 'met', lastActiveOn: '2026-11-20', noSavings: false })
+      expect(card.notLost).toEqual({ state: 'met', lastActiveOn: '2026-11-20', noSavings: false, spanDays: 180 })
     })
 
     it('181 days without either is lost; 180 is not', () => {
       const at = (date: string) => startOfBusinessDate(date, ZONE)
       expect(fourGuarantees(input({}, { lastContactAt: at('2026-05-29') })).notLost.state).toBe('met')
       expect(fourGuarantees(input({}, { lastContactAt: at('2026-05-28') })).notLost.state).toBe('missed')
-      expect(fourGuarantees(input({}, { lastContactAt: null })).notLost).toEqual({ state: 'missed', lastActiveOn: null, noSavings: false })
+      expect(fourGuarantees(input({}, { lastContactAt: null })).notLost).toEqual({ state: 'missed', lastActiveOn: null, noSavings: false, spanDays: 180 })
     })
 
     it('a client who emptied their savings is counted lost even when contacted', () => {
       expect(fourGuarantees(input({}, { savingsFen: 0 })).notLost).toMatchObject({ state: 'missed', noSavings: true })
     })
 
-    it('the span is configurable', () => {
+    it('the span is a wealth rule', () => {
       expect(fourGuarantees(input({ activeSpanDays: 30 })).notLost.state).toBe('missed')
     })
   })
