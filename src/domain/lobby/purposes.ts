@@ -5,6 +5,7 @@
  * valibot; a stored value that no longer validates falls back to its default.
  */
 import * as v from 'valibot'
+import { resolveRuleSet, validateRuleSet, type RuleSetValidation } from '../ruleSets'
 import { ZONES, type Zone } from './terms'
 import { TICKET_PREFIX_PATTERN, ZONE_PREFIX } from './tickets'
 
@@ -183,25 +184,16 @@ export const DEFAULT_LOBBY_RULES: LobbyRules = {
   autoCloseAt: '18:00',
 }
 
-export type RulesValidation = { ok: true; rules: LobbyRules } | { ok: false; issues: { path: string; message: string }[] }
+export type RulesValidation = RuleSetValidation<LobbyRules>
 
 /** Checks a whole rule set as admin submits it, with the path of every problem for the form. */
 export function validateLobbyRules(candidate: unknown): RulesValidation {
-  const result = v.safeParse(LobbyRules, candidate)
-  if (result.success) return { ok: true, rules: result.output }
-  return { ok: false, issues: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })) }
+  return validateRuleSet(LobbyRules, candidate)
 }
 
 /** Stored rules merged over the defaults, key by key; a stored value that no longer validates is ignored. */
 export function resolveLobbyRules(stored: Partial<Record<string, unknown>>): LobbyRules {
-  const merged: Record<string, unknown> = { ...DEFAULT_LOBBY_RULES }
-  for (const key of Object.keys(DEFAULT_LOBBY_RULES) as LobbyRuleKey[]) {
-    if (!(key in stored)) continue
-    const candidate = { ...DEFAULT_LOBBY_RULES, [key]: stored[key] }
-    const result = v.safeParse(LobbyRules, candidate)
-    if (result.success) merged[key] = result.output[key]
-  }
-  return merged as LobbyRules
+  return resolveRuleSet(LobbyRules, DEFAULT_LOBBY_RULES, stored)
 }
 
 /** The rule of a purpose code, or undefined for a code the rules do not know (any more). */
