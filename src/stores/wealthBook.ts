@@ -6,7 +6,7 @@ import { balanceHistory, clientsOnFile, editBalances, importBalances, type Balan
 import { assignMaintainers, assignmentHistory } from '@/db/repositories/wealth/assignments'
 import { activeGrants, grantAccess, grantsTo, revokeGrant } from '@/db/repositories/wealth/access'
 import { loadWealthRules, saveWealthRules } from '@/db/repositories/wealth/rules'
-import { listBranchStaff } from '@/db/repositories/staff'
+import { branchStaffNames, listBranchStaff } from '@/db/repositories/staff'
 import { listServicePoints } from '@/db/repositories/servicePoints'
 import { appointmentsOn } from '@/db/repositories/lobby/appointments'
 import type { AccessGrant, BalanceSnapshot, Client, Staff, TierChange, VipAssignment, VipTier } from '@/domain/model/records'
@@ -18,7 +18,6 @@ import { bookManagers, checkAssignment, type AssignmentProblem } from '@/domain/
 import { checkBalanceFile, type AcceptedRow, type BalanceFileCheck, type CellGrid } from '@/domain/wealth/balanceFile'
 import { fourGuarantees, quarterBaseline, type FourGuarantees } from '@/domain/wealth/guarantees'
 import { MoneyParseError, parseYuanToFen } from '@/domain/money'
-import { fullName } from '@/domain/clients/names'
 import { useSessionStore } from './session'
 import { useTerminalStore } from './terminal'
 
@@ -95,7 +94,7 @@ export const useWealthBookStore = defineStore('wealthBook', () => {
 
   /** Names of everyone of the branch, past staff included, for maintainers and approvers on record. */
   async function staffNames(): Promise<Map<string, string>> {
-    return new Map((await listBranchStaff(branchId.value)).map((s) => [s.id, fullName(s)]))
+    return branchStaffNames(branchId.value)
   }
 
   /** The maintainers' names and today's wealth booking (manager and room) of a client, for the lobby's greeting card. */

@@ -4,11 +4,10 @@ import { branchCompliance, clientCareToday, dueList as readDueList, recomputeCar
 import { diaryPageWithClients, logContact as writeContact } from '@/db/repositories/wealth/contacts'
 import { acknowledgeAlert, alertsWithClients, raiseNoContactAlerts, type AlertEntry, type AlertStatus } from '@/db/repositories/wealth/alerts'
 import { loadWealthRules } from '@/db/repositories/wealth/rules'
-import { listBranchStaff } from '@/db/repositories/staff'
+import { branchStaffNames, listBranchStaff } from '@/db/repositories/staff'
 import { checkContact, type ContactInput, type ContactProblem } from '@/domain/wealth/diary'
 import type { ManagerCompliance } from '@/domain/wealth/compliance'
 import { checkAcknowledgement, type AcknowledgeProblem, type AlertAction } from '@/domain/wealth/noContact'
-import { fullName } from '@/domain/clients/names'
 import type { Client, Contact, Staff } from '@/domain/model/records'
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
@@ -37,7 +36,7 @@ export const useWealthCareStore = defineStore('wealthCare', () => {
 
   /** Every person of the branch by id, with their full name (who maintains, who acknowledged). */
   async function staffNames(): Promise<Map<string, string>> {
-    return new Map((await listBranchStaff(branchId.value)).map((s) => [s.id, fullName(s)]))
+    return branchStaffNames(branchId.value)
   }
 
   /** A manager's due list today (overdue, today, this week), from the indexed next care date. */
