@@ -1,5 +1,4 @@
 /** Staff and their sign-in state. */
-import { fullName } from '@/domain/clients/names'
 import type { NewRecord } from '@/domain/model/base'
 import type { PinHash, Staff } from '@/domain/model/records'
 import type { LockoutState } from '@/domain/pin'
@@ -26,11 +25,6 @@ export async function listBranchStaff(branchId: string | null): Promise<Staff[]>
   const table = database().records('staff')
   const rows = branchId === null ? await table.filter((s) => s.branchId === null).toArray() : await table.where('branchId').equals(branchId).toArray()
   return rows.filter(live).sort((a, b) => a.staffNo.localeCompare(b.staffNo))
-}
-
-/** Every person of the branch by id, with their full name (who maintains, who acknowledged…). */
-export async function branchStaffNames(branchId: string): Promise<Map<string, string>> {
-  return new Map((await listBranchStaff(branchId)).map((s) => [s.id, fullName(s)]))
 }
 
 export async function countStaffByBranch(): Promise<Map<string, number>> {
