@@ -11,6 +11,10 @@ import wealth from './wealth'
 import wealthRoom from './wealthRoom'
 import wealthBook from './wealthBook'
 import wealthCare from './wealthCare'
+import counter from './counter'
+import counterAdmin from './counterAdmin'
+import counterOffers from './counterOffers'
+import counterPoints from './counterPoints'
 
 /** Every area's messages: loaded after the first screen (see ensureMessages in src/i18n). */
-export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare }
+export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints }

@@ -1,0 +1,5 @@
+import type zh from '../zh-CN/counterPoints'
+
+export default {
+  title: 'Product points',
+} satisfies typeof zh

@@ -1,0 +1,3 @@
+export default {
+  title: '产品与营销规则',
+}

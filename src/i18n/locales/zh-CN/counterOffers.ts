@@ -1,0 +1,3 @@
+export default {
+  title: '营销登记',
+}
