@@ -33,6 +33,22 @@ export interface LocalValue {
   value: unknown
 }
 
+/**
+ * One person's product points in one quarter, kept for speed in the same transaction as each ledger
+ * entry and recomputable from the ledger (recomputePointTotals): local, never replicated.
+ */
+export interface PointTotal {
+  staffId: string
+  quarter: string
+  branchId: string
+  provisional: number
+  final: number
+  /** Sales made in the quarter as the seller, less those reversed. */
+  accepted: number
+  /** The last sale's time in the quarter, for the ranking's tie-break; null for none. */
+  lastSaleAt: number | null
+}
+
 export const DATABASE_NAME = 'lobbydesk'
 
 /** Indexes per version. Keep old entries as they were: a new version restates only what changes. */
@@ -86,6 +102,19 @@ export const SCHEMA_V3 = {
   accessGrants: 'id, granteeId',
 } as const
 
+/**
+ * v4 (the low counter): offers gain their conversation, follow-up, referral, suitability, 双录 and
+ * sale fields; referrals, the points ledger and quarter closures get their tables; per-person
+ * quarter totals are a local table.
+ */
+export const SCHEMA_V4 = {
+  offers: 'id, clientId, staffId, [branchId+businessDate], at, groupId, [followUpStaffId+followUpOn], saleStatus, referralId',
+  referrals: 'id, [branchId+status], referrerId, toStaffId, clientId, [branchId+businessDate]',
+  pointEntries: 'id, [staffId+quarter], quarter, saleId, [branchId+quarter]',
+  quarterClosures: 'id, [branchId+quarter]',
+  pointTotals: '[staffId+quarter], quarter',
+} as const
+
 type RowUpgrade = (row: Record<string, unknown>) => void
 
 /**
@@ -128,6 +157,28 @@ export const ROW_UPGRADES: Readonly<Record<number, Partial<Record<RecordTableNam
       contact.businessDate ??= new Date(Number(contact.at)).toISOString().slice(0, 10)
     },
   },
+  4: {
+    // v1 offers were single records with free details and no ledger: each is its own conversation,
+    // picked by hand; an accepted one counts as a fulfilled sale worth no points (none were booked).
+    offers: (offer) => {
+      offer.groupId ??= offer.id
+      offer.visitId ??= null
+      offer.reason ??= 'manual'
+      offer.ruleVersion ??= null
+      offer.declineReason ??= null
+      offer.followUpOn ??= null
+      offer.followUpStaffId ??= null
+      offer.followUpClosedAt ??= null
+      offer.followUpOfferId ??= null
+      offer.referralId ??= null
+      offer.suitability ??= null
+      offer.recordingRef ??= null
+      offer.riskDisclosureAckAt ??= null
+      offer.points ??= 0
+      offer.saleStatus ??= offer.outcome === 'accepted' ? 'fulfilled' : null
+      offer.saleSettledOn ??= offer.outcome === 'accepted' ? offer.businessDate : null
+    },
+  },
 }
 
 /** Runs one version's row upgrades over the stored tables (inside Dexie's upgrade transaction). */
@@ -137,7 +188,7 @@ async function upgradeStoredRows(version: number, table: (name: string) => { toC
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -145,6 +196,7 @@ export class LobbyDeskDatabase extends Dexie {
   declare outbox: Table<OutboxEntry, number>
   declare drafts: Table<Draft, string>
   declare local: Table<LocalValue, string>
+  declare pointTotals: Table<PointTotal, [string, string]>
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Records must survive a power cut: Chrome defaults IndexedDB to relaxed durability.
@@ -156,6 +208,9 @@ export class LobbyDeskDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => upgradeStoredRows(3, (name) => tx.table(name)))
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => upgradeStoredRows(4, (name) => tx.table(name)))
   }
 
   /** The replicated table of a given name, typed. */

@@ -1,5 +1,5 @@
 /**
- * The shapes of the branch's records (schema v3). One valibot schema per table: the TypeScript
+ * The shapes of the branch's records (schema v4). One valibot schema per table: the TypeScript
  * types are inferred from them, and backups (and later the sync hub's documents) are validated
  * against them before anything is written.
  */
@@ -289,6 +289,19 @@ export const BundleRule = v.object({
 export type BundleRule = v.InferOutput<typeof BundleRule>
 
 export const OFFER_OUTCOMES = ['accepted', 'declined', 'interested', 'referred'] as const
+/** Why the product was proposed: the anchor's bundle, the segment's recommendation, or picked by hand. */
+export const OFFER_REASONS = ['bundle', 'segment', 'manual'] as const
+/** An accepted product's sale: waiting to be opened/activated, fulfilled, or cancelled. */
+export const SALE_STATUSES = ['pending', 'fulfilled', 'cancelled'] as const
+
+/** What suitability (适当性) was judged on when the offer was recorded (v4). */
+export const SuitabilityJudgement = v.object({
+  rating: v.nullable(v.picklist(RISK_RATINGS)),
+  ratedOn: v.nullable(DateString),
+  riskLevel: v.nullable(v.picklist(RISK_LEVELS)),
+})
+
+/** One product offered to one client (or an anonymous one) in one conversation. */
 export const Offer = v.object({
   ...BaseRecordEntries,
   branchId: Id,
@@ -299,9 +312,130 @@ export const Offer = v.object({
   anchorCode: v.nullable(Text),
   productCode: NonEmpty,
   outcome: v.picklist(OFFER_OUTCOMES),
+  /** Free-form extras from v1; v4 records keep their facts in the fields below. */
   details: Json,
+  /** The offers saved together in one conversation share it (bundle depth); v1 rows: their own id (v4). */
+  groupId: Id,
+  /** The lobby visit (ticket) the offer was made during, if any (v4). */
+  visitId: v.nullable(Id),
+  reason: v.picklist(OFFER_REASONS),
+  /** The bundle rule's version a bundle proposal came from (v4). */
+  ruleVersion: v.nullable(v.pipe(v.number(), v.integer())),
+  /** A code from the counter rules' decline reasons (v4). */
+  declineReason: v.nullable(Text),
+  /** An interested client's follow-up: when and by whom; closed by the follow-up's own offer (v4). */
+  followUpOn: v.nullable(DateString),
+  followUpStaffId: v.nullable(Id),
+  followUpClosedAt: v.nullable(Timestamp),
+  /** The offer that recorded the follow-up's outcome (v4). */
+  followUpOfferId: v.nullable(Id),
+  /** The referral this offer answers: its referrer shares the sale's points (v4). */
+  referralId: v.nullable(Id),
+  suitability: v.nullable(SuitabilityJudgement),
+  /** 双录: the sales-zone audio/video recording reference (v4). */
+  recordingRef: v.nullable(Text),
+  /** 双录: when the client acknowledged the risk disclosure (v4). */
+  riskDisclosureAckAt: v.nullable(Timestamp),
+  /** Points per unit from the catalogue at the time of the sale; 0 unless accepted (v4). */
+  points: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Null unless accepted (v4). */
+  saleStatus: v.nullable(v.picklist(SALE_STATUSES)),
+  /** The day the sale was confirmed or cancelled (v4). */
+  saleSettledOn: v.nullable(DateString),
 })
 export type Offer = v.InferOutput<typeof Offer>
+export type OfferOutcome = Offer['outcome']
+export type OfferReason = Offer['reason']
+export type SaleStatus = NonNullable<Offer['saleStatus']>
+
+/** 转推介: where a referral sends the client. */
+export const REFERRAL_TARGETS = ['low_counter', 'wealth_manager'] as const
+export const REFERRAL_STATUSES = ['open', 'closed'] as const
+export const REFERRAL_OUTCOMES = ['sold', 'interested', 'declined', 'not_reached'] as const
+
+/** A client referred by a teller or the lobby manager to the low counter or a wealth manager (v4). */
+export const Referral = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  clientId: v.nullable(Id),
+  visitId: v.nullable(Id),
+  /** Who made the referral: stored when it is made, credited when the sale is fulfilled. */
+  referrerId: Id,
+  target: v.picklist(REFERRAL_TARGETS),
+  /** A named colleague, or null for whoever of the target role takes it. */
+  toStaffId: v.nullable(Id),
+  productCode: v.nullable(Text),
+  note: Text,
+  at: Timestamp,
+  businessDate: DateString,
+  status: v.picklist(REFERRAL_STATUSES),
+  outcome: v.nullable(v.picklist(REFERRAL_OUTCOMES)),
+  closedAt: v.nullable(Timestamp),
+  closedBy: v.nullable(Id),
+  /** The conversation (offer group) that answered it. */
+  offerGroupId: v.nullable(Id),
+})
+export type Referral = v.InferOutput<typeof Referral>
+export type ReferralTarget = Referral['target']
+export type ReferralOutcome = NonNullable<Referral['outcome']>
+
+export const POINT_ENTRY_KINDS = ['provisional', 'final', 'reversal', 'adjustment'] as const
+export const POINT_SHARES = ['seller', 'referrer'] as const
+
+/** One line of the append-only product-points ledger (v4); see src/domain/counter/ledger.ts. */
+export const PointEntry = v.object({
+  ...BaseRecordEntries,
+  /** The outlet the person earned the points at (the region's rankings span outlets). */
+  branchId: Id,
+  staffId: Id,
+  kind: v.picklist(POINT_ENTRY_KINDS),
+  points: v.pipe(v.number(), v.safeInteger()),
+  businessDate: DateString,
+  /** The quarter the entry counts in, e.g. '2026Q4' (indexed with the person). */
+  quarter: v.pipe(v.string(), v.regex(/^\d{4}Q[1-4]$/)),
+  /** The sale (accepted offer) it belongs to; null for an adjustment. */
+  saleId: v.nullable(Id),
+  share: v.nullable(v.picklist(POINT_SHARES)),
+  productCode: v.nullable(Text),
+  /** An adjustment's reason; empty otherwise. */
+  reason: Text,
+  at: Timestamp,
+  /** Who wrote it (the seller, the confirming colleague, the branch head adjusting). */
+  byStaffId: v.nullable(Id),
+})
+export type PointEntry = v.InferOutput<typeof PointEntry>
+
+/** One person's place in a closed quarter, kept as it was closed. */
+export const ClosedStanding = v.object({
+  staffId: Id,
+  staffNo: Text,
+  name: Text,
+  branchId: v.nullable(Id),
+  role: v.picklist(ROLES),
+  finalPoints: v.pipe(v.number(), v.safeInteger()),
+  provisionalPoints: v.pipe(v.number(), v.safeInteger()),
+  acceptedProducts: v.pipe(v.number(), v.integer()),
+  rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  rewarded: Flag,
+  bottomFive: Flag,
+  exitWarning: Flag,
+  band: Text,
+})
+export type ClosedStanding = v.InferOutput<typeof ClosedStanding>
+
+/** A quarter's verification and closing by the branch head (v4): once closed, its ledger is locked. */
+export const QuarterClosure = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  quarter: v.pipe(v.string(), v.regex(/^\d{4}Q[1-4]$/)),
+  verifiedAt: v.nullable(Timestamp),
+  verifiedBy: v.nullable(Id),
+  closedAt: v.nullable(Timestamp),
+  closedBy: v.nullable(Id),
+  /** The rankings and totals as they stood when the quarter was closed. */
+  standings: v.array(ClosedStanding),
+})
+export type QuarterClosure = v.InferOutput<typeof QuarterClosure>
 
 export const VipAssignment = v.object({
   ...BaseRecordEntries,
@@ -541,6 +675,9 @@ export const RECORD_SCHEMAS = {
   products: Product,
   bundleRules: BundleRule,
   offers: Offer,
+  referrals: Referral,
+  pointEntries: PointEntry,
+  quarterClosures: QuarterClosure,
   vipAssignments: VipAssignment,
   contacts: Contact,
   tierChanges: TierChange,

@@ -43,6 +43,21 @@ const SHIPPED_V2 = {
   complaints: 'id, [branchId+status], visitId, clientId, dueAt',
 }
 
+/** Store definitions of schema v3 as shipped (VIP care and the wealth room). */
+const SHIPPED_V3 = {
+  clients: 'id, branchId, *searchKeys, phone, idNumber, birthdayMonthDay, vipTier, segment, maintainerId, [maintainerId+nextCareOn], productMaintainerId',
+  appointments: 'id, [branchId+businessDate], clientId, visitId, staffId',
+  contacts: 'id, clientId, staffId, at, [staffId+at], [branchId+businessDate]',
+  vipAssignments: 'id, clientId, primaryStaffId, productStaffId',
+  tierChanges: 'id, clientId, at, [branchId+businessDate]',
+  balanceSnapshots: 'id, [clientId+asOf]',
+  holdings: 'id, clientId, maturesOn',
+  roomSessions: 'id, [branchId+businessDate], servicePointId, staffId, clientId, visitId',
+  wealthAlerts: 'id, [branchId+status], clientId, key',
+  staffPages: 'id, [staffId+read], visitId',
+  accessGrants: 'id, granteeId',
+}
+
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
 
 describe('opening data that an older version wrote', () => {
@@ -75,7 +90,7 @@ describe('opening data that an older version wrote', () => {
     current.close()
   })
 
-  it('schema v2 data (a lobby day) opens under v3: clients gain care fields, bookings a manager-less room-less half hour', async () => {
+  it('schema v2 data (a lobby day) opens under v3 and on: clients gain care fields, bookings a manager-less room-less half hour', async () => {
     const indexedDB = new IDBFactory()
     const old = new Dexie('upgrade-v2', { indexedDB, IDBKeyRange })
     old.version(1).stores(SHIPPED_V1)
@@ -90,7 +105,7 @@ describe('opening data that an older version wrote', () => {
 
     const current = new LobbyDeskDatabase('upgrade-v2', { indexedDB, IDBKeyRange })
     await current.open()
-    expect(current.verno).toBe(3)
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION)
     const client = await current.records('clients').get(clientId)
     expect(client).toMatchObject({ surname: '王', vipTier: 'platinum', channelPrefs: [], maintainerId: null, productMaintainerId: null, tierPending: null, nextCareOn: null, lastContactAt: null, careDone: [] })
     expect(v.safeParse(RECORD_SCHEMAS.clients, client).success).toBe(true)
@@ -103,6 +118,39 @@ describe('opening data that an older version wrote', () => {
     // The new indexes answer at once, and the new tables are there, empty.
     expect(await current.records('clients').orderBy('[maintainerId+nextCareOn]').count()).toBe(0)
     expect(await current.records('roomSessions').count()).toBe(0)
+    current.close()
+  })
+
+  it('schema v3 data (offers as v1 wrote them) opens under v4: each offer is its own hand-picked conversation, an accepted one a settled sale worth no points', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie('upgrade-v3', { indexedDB, IDBKeyRange })
+    old.version(1).stores(SHIPPED_V1)
+    old.version(2).stores(SHIPPED_V2)
+    old.version(3).stores(SHIPPED_V3)
+    await old.open()
+    const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
+    const staffId = '3c9d6b2e-1f4a-4b5c-8d7e-6f5a4b3c2d1e'
+    const offer = { ...base, branchId, clientId: '6f1c2a56-8a8f-4b43-9c55-1b2a3c4d5e6f', staffId, businessDate: '2026-10-12', at: Date.UTC(2026, 9, 12, 3), anchorCode: 'LOAN_MORTGAGE', details: { note: '客户表示考虑' } }
+    await old.table('offers').add({ ...offer, id: '7d444840-9dc0-11d1-b245-5ffdce74fad2', productCode: 'EB_SMS', outcome: 'accepted' })
+    await old.table('offers').add({ ...offer, id: '8d444840-9dc0-11d1-b245-5ffdce74fad2', productCode: 'FUND_BOND', outcome: 'interested' })
+    old.close()
+
+    const current = new LobbyDeskDatabase('upgrade-v3', { indexedDB, IDBKeyRange })
+    await current.open()
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION)
+    const accepted = await current.records('offers').get('7d444840-9dc0-11d1-b245-5ffdce74fad2')
+    expect(accepted).toMatchObject({ groupId: '7d444840-9dc0-11d1-b245-5ffdce74fad2', reason: 'manual', points: 0, saleStatus: 'fulfilled', saleSettledOn: '2026-10-12', followUpOn: null, referralId: null, suitability: null, details: { note: '客户表示考虑' } })
+    expect(v.safeParse(RECORD_SCHEMAS.offers, accepted).success).toBe(true)
+    const interested = await current.records('offers').get('8d444840-9dc0-11d1-b245-5ffdce74fad2')
+    expect(interested).toMatchObject({ saleStatus: null, saleSettledOn: null, recordingRef: null, riskDisclosureAckAt: null })
+    expect(v.safeParse(RECORD_SCHEMAS.offers, interested).success).toBe(true)
+    // The new indexes answer, and the ledger, referrals, closures and local totals are there, empty.
+    expect(await current.records('offers').where('saleStatus').equals('fulfilled').count()).toBe(1)
+    expect(await current.records('offers').orderBy('[followUpStaffId+followUpOn]').count()).toBe(0)
+    expect(await current.records('pointEntries').where('[staffId+quarter]').equals([staffId, '2026Q4']).count()).toBe(0)
+    expect(await current.records('referrals').count()).toBe(0)
+    expect(await current.records('quarterClosures').count()).toBe(0)
+    expect(await current.pointTotals.where('quarter').equals('2026Q4').count()).toBe(0)
     current.close()
   })
 })
