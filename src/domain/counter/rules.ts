@@ -1,14 +1,22 @@
 /**
  * The low counter's rules, configurable in admin: the pay bands of the product points (产品计分表),
- * the referrer's share, how long a cancelled sale is clawed back, the follow-up default and the
- * short list of decline reasons. Every saved change bumps `version`.
+ * the referrer's share, how long a cancelled sale is clawed back, the follow-up default, the
+ * short list of decline reasons and what to recommend to each segment. Every saved change bumps
+ * `version`.
  */
 import * as v from 'valibot'
+import { SEGMENT_RECOMMENDATIONS } from '../catalogue/defaults'
 import { resolveRuleSet, validateRuleSet, type RuleSetValidation } from '../ruleSets'
+import { PRODUCT_CODE_PATTERN } from './catalogue'
 
 const Int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max))
 const Percent = Int(0, 100)
 const ReasonCode = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]*$/, 'a reason code is lower-case letters, digits and _'))
+const Recommendations = v.pipe(
+  v.array(v.pipe(v.string(), v.regex(PRODUCT_CODE_PATTERN, 'a product code is upper-case letters, digits and _'))),
+  v.maxLength(20),
+  v.check((codes) => new Set(codes).size === codes.length, 'a segment recommends each product once'),
+)
 
 export const CounterRules = v.object({
   /** Bumped by every saved change. */
@@ -42,6 +50,11 @@ export const CounterRules = v.object({
     v.maxLength(20),
     v.check((codes) => new Set(codes).size === codes.length, 'decline reasons must not repeat'),
   ),
+  /**
+   * Differentiated marketing: the product codes proposed to a client of each segment, in order,
+   * after the anchor's bundle (that each code is in the catalogue is checked where it is saved).
+   */
+  segmentRecommendations: v.object({ mass: Recommendations, mid: Recommendations, high: Recommendations }),
 })
 export type CounterRules = v.InferOutput<typeof CounterRules>
 export type CounterRuleKey = keyof CounterRules
@@ -50,6 +63,8 @@ export type CounterRuleKey = keyof CounterRules
  * Defaults from the seed (DOMAIN.md, job 3): under 4,000 points piece-rate only; 4,000 to 8,000
  * (both included) performance pay at 60 %; above 8,000 in full. A referrer gets 30 % of the points
  * of the sale they brought; a sale cancelled within 90 days is clawed back; follow-ups in 3 days.
+ * Mid/high-end clients are recommended notice deposits, wealth products and credit cards; mass
+ * clients the passbook, a debit card and agency business (SEGMENT_RECOMMENDATIONS).
  */
 export const DEFAULT_COUNTER_RULES: CounterRules = {
   version: 1,
@@ -59,6 +74,7 @@ export const DEFAULT_COUNTER_RULES: CounterRules = {
   clawbackDays: 90,
   followUpDays: 3,
   declineReasons: ['no_need', 'has_elsewhere', 'cost', 'no_time', 'risk_averse', 'other'],
+  segmentRecommendations: { mass: [...SEGMENT_RECOMMENDATIONS.mass], mid: [...SEGMENT_RECOMMENDATIONS.mid], high: [...SEGMENT_RECOMMENDATIONS.high] },
 }
 
 export function validateCounterRules(candidate: unknown): RuleSetValidation<CounterRules> {

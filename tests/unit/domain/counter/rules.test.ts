@@ -29,8 +29,30 @@ describe('counter rules', () => {
     expect(validateCounterRules({ ...DEFAULT_COUNTER_RULES, declineReasons: ['no_need', 'moved_away'] }).ok).toBe(true)
   })
 
+  it('recommends by segment as the seed does: mid/high-end notice deposits, wealth products, credit cards; mass the passbook, debit card, agency business', () => {
+    expect(DEFAULT_COUNTER_RULES.segmentRecommendations).toEqual({
+      high: ['DEP_NOTICE', 'WM_LIDEYING', 'CARD_CREDIT'],
+      mid: ['DEP_NOTICE', 'WM_LIDEYING', 'CARD_CREDIT'],
+      mass: ['DEP_PASSBOOK', 'CARD_DEBIT', 'AGENCY_BILL_PAY'],
+    })
+  })
+
+  it('refuses a recommendation that is not a product code or is repeated; a segment may recommend nothing', () => {
+    const recommend = (mass: string[]) => validateCounterRules({ ...DEFAULT_COUNTER_RULES, segmentRecommendations: { ...DEFAULT_COUNTER_RULES.segmentRecommendations, mass } })
+    expect(recommend(['借记卡']).ok).toBe(false)
+    expect(recommend(['CARD_DEBIT', 'CARD_DEBIT']).ok).toBe(false)
+    expect(recommend([]).ok).toBe(true)
+    const refused = recommend(['card_debit'])
+    if (!refused.ok) expect(refused.issues.map((i) => i.path)).toEqual(['segmentRecommendations.mass.0'])
+  })
+
   it('reads stored rules key by key over the defaults, ignoring a stale value', () => {
     const rules = resolveCounterRules({ clawbackDays: 60, referralSharePercent: 'lots', version: 4 })
     expect(rules).toEqual({ ...DEFAULT_COUNTER_RULES, clawbackDays: 60, version: 4 })
+  })
+
+  it('rules stored before segment recommendations were editable read the default recommendations', () => {
+    const { segmentRecommendations: _none, ...older } = DEFAULT_COUNTER_RULES
+    expect(resolveCounterRules({ ...older, version: 3 }).segmentRecommendations).toEqual(DEFAULT_COUNTER_RULES.segmentRecommendations)
   })
 })
