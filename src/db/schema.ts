@@ -49,6 +49,9 @@ export interface PointTotal {
   lastSaleAt: number | null
 }
 
+/** Tables that stay on this terminal but change in the same transactions as records. */
+export type LocalTableName = 'pointTotals'
+
 export const DATABASE_NAME = 'lobbydesk'
 
 /** Indexes per version. Keep old entries as they were: a new version restates only what changes. */

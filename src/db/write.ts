@@ -9,6 +9,7 @@ import { encodeHlc, HLC_ZERO, tickHlc, type HlcState } from '@/domain/hlc'
 import type { BaseRecord, NewRecord } from '@/domain/model/base'
 import { RECORD_TABLES, type RecordOf, type RecordTableName } from '@/domain/model/records'
 import { database } from './connection'
+import type { LocalTableName } from './schema'
 import { deviceId, LOCAL_KEYS } from './local'
 import { asWriteError, isQuotaError } from './errors'
 
@@ -139,10 +140,11 @@ export class RecordWriter {
 
 /**
  * Runs `work` in one read-write transaction over the given record tables plus the outbox, the
- * audit log and the local clock. Non-Dexie awaits (fetch, WebCrypto) must happen before: they
+ * audit log and the local clock (plus any local table named, such as the kept point totals).
+ * Non-Dexie awaits (fetch, WebCrypto) must happen before: they
  * would end the transaction early.
  */
-export async function writeRecords<T>(tables: readonly RecordTableName[], work: (writer: RecordWriter) => Promise<T>): Promise<T> {
+export async function writeRecords<T>(tables: readonly (RecordTableName | LocalTableName)[], work: (writer: RecordWriter) => Promise<T>): Promise<T> {
   const db = database()
   const device = await deviceId()
   const stores = [...new Set<string>([...tables, 'auditLog', 'outbox', 'local'])]

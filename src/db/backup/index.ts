@@ -18,6 +18,7 @@ import { loadBranchSettings } from '../repositories/settings'
 import { CURRENT_SCHEMA_VERSION } from '../schema'
 import type { Region } from '../terminal'
 import { now, RecordWriter, writeRecords } from '../write'
+import { rebuildPointTotals } from '../repositories/counter/ledger'
 import { checksumOf, countRows, snapshotRecords, tableCounts, type RowsByTable, type TableCounts } from './checksum'
 import { assertPassphraseLength } from './crypto'
 import { BackupError } from './errors'
@@ -134,13 +135,15 @@ export async function restoreBackup(file: Blob, passphrase: string, actor: Resto
   const restoredClock = latestClock(tables)
   const db = database()
   try {
-    await db.transaction('rw', [...RECORD_TABLES, 'outbox', 'drafts', 'local'], async () => {
+    await db.transaction('rw', [...RECORD_TABLES, 'outbox', 'drafts', 'local', 'pointTotals'], async () => {
       if ('firstRun' in actor && (await db.local.get(LOCAL_KEYS.terminalKind))?.value) throw new BackupError({ kind: 'not_allowed', requiredRoles: BACKUP_ROLES })
       const countsBefore = await tableCounts()
       for (const table of RECORD_TABLES) await db.table(table).clear()
       await db.outbox.clear()
       await db.drafts.clear()
       for (const table of RECORD_TABLES) await db.table(table).bulkAdd(tables[table])
+      // Totals kept for speed belong to the data being replaced: recomputed from the restored ledger.
+      await rebuildPointTotals()
       await db.local.bulkPut([
         { key: LOCAL_KEYS.branchId, value: summary.branchId },
         { key: LOCAL_KEYS.terminalKind, value: summary.branchId ? 'branch' : 'inspector' },

@@ -8,6 +8,7 @@ import { database } from '../connection'
 import { asWriteError } from '../errors'
 import { LOCAL_KEYS } from '../local'
 import { ALL_RECORD_TABLES } from '../write'
+import { rebuildPointTotals } from '../repositories/counter/ledger'
 
 export interface DemoWipeResult {
   /** Records removed per table (tables with none are left out). */
@@ -21,7 +22,7 @@ export interface DemoWipeResult {
 export async function wipeDemoData(): Promise<DemoWipeResult> {
   const db = database()
   try {
-    return await db.transaction('rw', [...ALL_RECORD_TABLES, 'outbox', 'local', 'drafts'], removeDemoRecords)
+    return await db.transaction('rw', [...ALL_RECORD_TABLES, 'outbox', 'local', 'drafts', 'pointTotals'], removeDemoRecords)
   } catch (err) {
     throw asWriteError(err)
   }
@@ -38,6 +39,9 @@ async function removeDemoRecords(): Promise<DemoWipeResult> {
     for (const id of ids) removedIds.add(id)
     result.records[table] = ids.length
   }
+
+  // The demo's points leave the kept totals with its ledger.
+  if (result.records.pointEntries) await rebuildPointTotals()
 
   const outboxSeqs = await db.outbox.filter((entry) => removedIds.has(entry.recordId)).primaryKeys()
   await db.outbox.bulkDelete(outboxSeqs)
