@@ -7,6 +7,7 @@ import { useNoticeStore } from '@/stores/notice'
 import { adminRoutes } from '@/views/admin/routes'
 import { displayRoutes, lobbyRoutes } from '@/views/lobby/routes'
 import { wealthRoutes } from '@/views/wealth/routes'
+import { counterRoutes } from '@/views/counter/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -30,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'workbench', name: 'workbench', component: () => import('@/views/workbench/WorkbenchView.vue'), meta: { area: 'workbench' } },
       ...lobbyRoutes,
       ...wealthRoutes,
+      ...counterRoutes,
       ...adminRoutes,
     ],
   },

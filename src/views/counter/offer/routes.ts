@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/** Recording offers (the area's landing page) and one's follow-ups and referrals, children of /counter. */
+export const offerRoutes: RouteRecordRaw[] = []
