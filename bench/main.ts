@@ -9,7 +9,9 @@ import { ensureMessages, i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSetupStore } from '@/stores/setup'
 import { useLobbyStore } from '@/stores/lobby'
-import { seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
+import { seedCounterScaleData, seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
+import { standingsFor } from '@/db/repositories/counter/points'
+import { quarterOf } from '@/domain/counter/ledger'
 import { useWealthCareStore } from '@/stores/wealthCare'
 import { useSessionStore } from '@/stores/session'
 import { findStaffByNumber } from '@/db/repositories/staff'
@@ -82,6 +84,24 @@ const api = {
     let clients = 0
     const times = await timed(runs, async () => (clients = (await care.dueList(wang.id)).entries.length))
     return { times, clients }
+  },
+  /** Adds the counter part to a seeded profile when it is missing: offers with their points ledger. */
+  async ensureCounterSeeded(offers: number): Promise<void> {
+    const terminal = useTerminalStore()
+    await seedCounterScaleData({ branchId: terminal.state.branchId!, today: terminal.today, zone: terminal.settings.timeZone, offers, onProgress: (what, done, total) => {
+        if (done === total || done % 10_000 === 0) console.log(`seed ${what} ${done}/${total}`)
+      },
+    })
+  },
+  /** This quarter's rankings by role across the region with everyone's pay band, as the rankings page asks for them. */
+  async quarterRanking(runs: number): Promise<{ times: number[]; people: number }> {
+    const terminal = useTerminalStore()
+    let people = 0
+    const times = await timed(runs, async () => {
+      const standings = await standingsFor(terminal.state.branchId!, quarterOf(terminal.today))
+      people = standings.rankings.reduce((sum, r) => sum + r.standings.length, 0)
+    })
+    return { times, people }
   },
   async clientSearch(runs: number): Promise<number[]> {
     const lobby = useLobbyStore()

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --only lobby|wealth]`: builds the benchmark page (production build of the app's own
+ * `npm run bench [-- --only lobby|wealth|counter]`: builds the benchmark page (production build of the app's own
  * code), opens it in Debian's Chromium with a persistent profile (.bench-profile, seeded once at bank
  * scale and reused), and prints one JSON line per figure: {"metric","value","unit","n"}, the value
  * being the median of n runs. Not part of `npm test`.
@@ -64,6 +64,14 @@ try {
     const { times, clients } = await page.evaluate(() => window.lobbyDeskBench.wealthDueList(30))
     process.stderr.write(`wealth.due_list_5k_vips: ${clients} clients on the list\n`)
     report('wealth.due_list_5k_vips', times)
+  }
+  if (wants('counter')) {
+    await page.evaluate(() => window.lobbyDeskBench.ensureSeeded(100_000, 250_000), undefined, { timeout: 0 })
+    await page.evaluate(() => window.lobbyDeskBench.ensureCounterSeeded(50_000), undefined, { timeout: 0 })
+    await page.evaluate(() => window.lobbyDeskBench.quarterRanking(5))
+    const { times, people } = await page.evaluate(() => window.lobbyDeskBench.quarterRanking(30))
+    process.stderr.write(`counter.quarter_ranking_50k_offers: ${people} places in the region's rankings\n`)
+    report('counter.quarter_ranking_50k_offers', times)
   }
 } finally {
   await context.close()

@@ -1,17 +1,21 @@
 /**
  * Data at bank scale for `npm run bench`: the demo branch's clients drawn again from other seeds
- * (100,000 in all), a long history of past visits, and 5,000 maintained VIPs with 200,000 diary contacts. Written through the ordinary write path
+ * (100,000 in all), a long history of past visits, 5,000 maintained VIPs with 200,000 diary contacts,
+ * and 50,000 low-counter offers with their points ledger. Written through the ordinary write path
  * (stamps and outbox), in transactions of a few thousand rows so progress shows.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { NewRecord } from '@/domain/model/base'
-import { VIP_TIERS, type Client, type Contact, type Visit, type VisitEvent } from '@/domain/model/records'
+import { VIP_TIERS, type Client, type Contact, type Offer, type PointEntry, type Visit, type VisitEvent } from '@/domain/model/records'
 import { nextCareOn, openCareItems } from '@/domain/wealth/cadence'
 import { careFromContacts } from '@/domain/wealth/diary'
 import { addDays, startOfBusinessDate } from '@/domain/time'
 import { database } from '../connection'
 import { writeRecords } from '../write'
 import { loadWealthRules } from '../repositories/wealth/rules'
+import { rebuildPointTotals } from '../repositories/counter/ledger'
+import { confirmEntries, quarterOf, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
+import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { Dice } from './dice'
 import { generateDemoBranch, DEMO_SEED } from './generate'
 
@@ -122,4 +126,69 @@ export async function seedWealthScaleData(options: WealthScaleOptions): Promise<
     })
     report('VIPs with their diaries', Math.min(free.length, start + VIPS_PER_WRITE), free.length)
   }
+}
+
+export interface CounterScaleOptions {
+  branchId: string
+  today: string
+  zone: string
+  /** Offers the branch should hold. */
+  offers: number
+  onProgress?: (what: string, done: number, total: number) => void
+}
+
+/** Products per scale conversation, and how many days back the conversations reach. */
+const OFFERS_PER_CONVERSATION = 3
+const SCALE_DAYS = 180
+
+/**
+ * Adds offer conversations by the branch's sellers until the branch holds `offers`: over the last
+ * half year, a third of the products accepted (with their provisional points, most of them
+ * confirmed), the rest declined. The ledger is written with the offers; the kept totals are then
+ * rebuilt from it once, as after a restore.
+ */
+export async function seedCounterScaleData(options: CounterScaleOptions): Promise<void> {
+  const report = options.onProgress ?? (() => {})
+  const db = database()
+  const wanted = options.offers - (await db.records('offers').count())
+  if (wanted <= 0) return
+  const sellers = (await db.records('staff').where('branchId').equals(options.branchId).toArray()).filter((s) => s.active === 1 && s.roles.some((r) => r === 'low_counter' || r === 'customer_manager'))
+  const products = (await db.records('products').toArray()).filter((p) => p.deleted === 0 && p.riskLevel === null)
+  const clients = await db.records('clients').where('branchId').equals(options.branchId).limit(5_000).primaryKeys()
+  if (sellers.length === 0 || products.length === 0) throw new Error('The branch needs sellers and products: load the demo first')
+  const dice = new Dice(xoroshiro128plus(DEMO_SEED ^ 0xc0047e4))
+  for (let done = 0; done < wanted; ) {
+    const offers: (NewRecord<Offer> & { id: string })[] = []
+    const ledger: NewRecord<PointEntry>[] = []
+    for (; offers.length < CHUNK && done + offers.length < wanted; ) {
+      const businessDate = addDays(options.today, -dice.int(0, SCALE_DAYS))
+      const at = startOfBusinessDate(businessDate, options.zone) + dice.int(9 * 60, 17 * 60) * 60_000
+      const seller = dice.pick(sellers)
+      const groupId = crypto.randomUUID()
+      const clientId = dice.pick(clients)
+      for (let k = 0; k < OFFERS_PER_CONVERSATION; k++) {
+        const product = dice.pick(products)
+        const accepted = dice.chance(1 / 3)
+        const confirmed = accepted && businessDate < addDays(options.today, -7) && dice.chance(0.9)
+        const id = crypto.randomUUID()
+        offers.push({
+          id, branchId: options.branchId, clientId, staffId: seller.id, businessDate, at, anchorCode: null, productCode: product.code, outcome: accepted ? 'accepted' : 'declined', details: {},
+          groupId, visitId: null, reason: 'manual', ruleVersion: null, declineReason: accepted ? null : 'no_need', followUpOn: null, followUpStaffId: null, followUpClosedAt: null, followUpOfferId: null,
+          referralId: null, suitability: null, recordingRef: null, riskDisclosureAckAt: null, points: accepted ? product.points : 0,
+          saleStatus: accepted ? (confirmed ? 'fulfilled' : 'pending') : null, saleSettledOn: confirmed ? addDays(businessDate, 3) : null,
+        })
+        if (!accepted) continue
+        const entries: LedgerEntry[] = saleEntries({ saleId: id, sellerId: seller.id, referrerId: null, points: product.points, businessDate }, DEFAULT_COUNTER_RULES.referralSharePercent)
+        if (confirmed) entries.push(...confirmEntries(entries, id, addDays(businessDate, 3)))
+        for (const e of entries) ledger.push({ ...e, branchId: options.branchId, quarter: quarterOf(e.businessDate), productCode: product.code, at, byStaffId: seller.id })
+      }
+    }
+    await writeRecords(['offers', 'pointEntries'], async (w) => {
+      await w.insertMany('offers', offers)
+      await w.insertMany('pointEntries', ledger)
+    })
+    done += offers.length
+    report('offers', done, wanted)
+  }
+  await writeRecords(['pointEntries', 'pointTotals'], () => rebuildPointTotals())
 }
