@@ -8,6 +8,9 @@ export const ADMIN_SECTIONS = [
   { name: 'admin-settings', path: 'settings', key: 'settings', component: () => import('./SettingsView.vue') },
   { name: 'admin-lobby-rules', path: 'lobby-rules', key: 'lobbyRules', component: () => import('./LobbyRulesView.vue') },
   { name: 'admin-wealth-rules', path: 'wealth-rules', key: 'wealthRules', component: () => import('./WealthRulesView.vue') },
+  { name: 'admin-catalogue', path: 'catalogue', key: 'catalogue', component: () => import('./CatalogueView.vue') },
+  { name: 'admin-bundles', path: 'bundles', key: 'bundles', component: () => import('./BundleRulesView.vue') },
+  { name: 'admin-counter-rules', path: 'counter-rules', key: 'counterRules', component: () => import('./CounterRulesView.vue') },
   { name: 'admin-data', path: 'data', key: 'data', component: () => import('./DataView.vue') },
   { name: 'admin-audit', path: 'audit', key: 'audit', component: () => import('./AuditView.vue') },
 ] as const

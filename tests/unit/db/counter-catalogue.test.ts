@@ -1,25 +1,24 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../support/db'
+import { seedCatalogue } from './counter-catalogue-seed'
 import { database } from '@/db/connection'
-import { RecordWriter, setActor, writeRecords } from '@/db/write'
+import { RecordWriter, setActor } from '@/db/write'
 import { bundleRuleAuthors, listBundleRules, listProducts, retireBundleRule, retireProduct, saveBundleRule, saveProduct, type ProductSaveInput } from '@/db/repositories/counter/catalogue'
 import { loadCounterRules, saveCounterRules } from '@/db/repositories/counter/rules'
-import { DEFAULT_BUNDLE_RULES, DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
+import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { bundleRuleFor } from '@/domain/counter/proposals'
+import { compareHlc } from '@/domain/hlc'
 
 const TODAY = '2026-11-25'
 const ADMIN = '00000000-0000-4000-8000-000000000002'
 const newCard: ProductSaveInput = { id: null, code: 'CARD_SOCIAL', nameZh: '社保卡', nameEn: 'Social security card', category: 'card', points: 6, riskLevel: null, eligibleSegments: ['mass', 'mid', 'high'], minAge: 16, maxAge: null, activeFrom: TODAY, activeTo: null }
 
-async function seedCatalogue(): Promise<void> {
-  await writeRecords(['products', 'bundleRules'], async (w) => {
-    await w.insertMany('products', DEFAULT_PRODUCTS.map((p) => structuredClone(p)))
-    await w.insertMany('bundleRules', DEFAULT_BUNDLE_RULES.map((r) => structuredClone(r)))
-  })
-}
-
-const auditActions = async (entity: string) => (await database().records('auditLog').toArray()).filter((e) => e.entity === entity).map((e) => e.action)
+const auditActions = async (entity: string) =>
+  (await database().records('auditLog').toArray())
+    .filter((e) => e.entity === entity)
+    .sort((a, b) => compareHlc(a.hlc, b.hlc))
+    .map((e) => e.action)
 const mortgageVersions = async () => (await listBundleRules()).filter((r) => r.anchorCode === 'LOAN_MORTGAGE').map((r) => [r.version, r.active])
 
 describe('the product catalogue', () => {
