@@ -43,7 +43,7 @@ export function useCatalogueText() {
   function codeLabel(code: string, byCode: ReadonlyMap<string, Product>, today: string): string {
     const product = byCode.get(code)
     if (!product) return t('counterAdmin.bundles.unknownProduct', { code })
-    return isRetired(product, today) ? `${productName(product)}（${t('counterAdmin.bundles.notOnSale')}）` : productName(product)
+    return isRetired(product, today) ? t('counterAdmin.bundles.offSale', { name: productName(product) }) : productName(product)
   }
 
   /**

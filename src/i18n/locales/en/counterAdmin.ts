@@ -119,7 +119,7 @@ export default {
     retireLoss: 'The low counter no longer proposes a bundle for {anchor}',
     retired: 'Bundle rule for {anchor} stopped',
     state: { live: 'In use', replaced: 'Replaced by a later version', retired: 'Stopped' },
-    notOnSale: 'off sale',
+    offSale: '{name} (off sale)',
     unknownProduct: '{code} is not in the catalogue',
     errors: {
       anchorCode_required: 'Choose the anchor product',

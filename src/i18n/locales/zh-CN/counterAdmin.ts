@@ -117,7 +117,7 @@ export default {
     retireLoss: '低柜不再为「{anchor}」推荐捆绑产品',
     retired: '「{anchor}」的捆绑规则已停用',
     state: { live: '在用', replaced: '已被新版本取代', retired: '已停用' },
-    notOnSale: '已停售',
+    offSale: '{name}（已停售）',
     unknownProduct: '目录中没有 {code}',
     errors: {
       anchorCode_required: '请选择主产品',
