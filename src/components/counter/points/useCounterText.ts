@@ -1,0 +1,48 @@
+import { useI18n } from 'vue-i18n'
+import type { BandStanding, PayBand } from '@/domain/counter/payBands'
+import type { CounterRules } from '@/domain/counter/rules'
+import type { Product } from '@/domain/model/records'
+import { daysBetween, type BusinessDate } from '@/domain/time'
+
+/** The counter's words for quarters, pay bands, products, rates and ages, in the current language. */
+export function useCounterText() {
+  const { t, locale } = useI18n()
+
+  /** '2026Q4' → 2026 年第 4 季度. */
+  const quarterLabel = (quarter: string) => t('counterPoints.quarter.label', { year: quarter.slice(0, 4), q: quarter.slice(5) })
+
+  /** A band's name with the rate the rules pay in it (计件档 / 60% 绩效档 / 全额绩效档). */
+  const bandLabel = (band: PayBand | string, rules: Pick<CounterRules, 'performancePayPercent'>) =>
+    band === 'partial' ? t('counterPoints.band.partial', { percent: rules.performancePayPercent.partial }) : t(`counterPoints.band.${band === 'full' ? 'full' : 'piece_rate'}`)
+
+  /** What the next band needs, or that the top is reached. */
+  const nextBandText = (standing: BandStanding, rules: Pick<CounterRules, 'performancePayPercent'>) =>
+    standing.nextBand === null || standing.pointsToNext === null
+      ? t('counterPoints.band.top')
+      : t('counterPoints.band.toNext', { points: standing.pointsToNext.toLocaleString(locale.value), band: bandLabel(standing.nextBand, rules) })
+
+  /** A product's name in the current language, its code when the catalogue no longer has it. */
+  const productName = (products: ReadonlyMap<string, Product>, code: string | null) => {
+    const product = code === null ? undefined : products.get(code)
+    return product ? (locale.value === 'en' ? product.nameEn : product.nameZh) : (code ?? '')
+  }
+
+  /** A share as a whole percentage (62%), a dash when there is none. */
+  const percent = (rate: number | null) => (rate === null ? t('counterPoints.figures.rateNone') : `${Math.round(rate * 100)}%`)
+
+  /** How long ago a business date was, in days: 今天接受 / 3 天前接受（2026-11-22）. */
+  const acceptedAgo = (date: BusinessDate, today: BusinessDate) => {
+    const days = daysBetween(date, today)
+    return days <= 0 ? t('counterPoints.sales.acceptedToday') : t('counterPoints.sales.acceptedAgo', { days, date })
+  }
+
+  /** A wait in minutes, hours or days, whichever reads best. */
+  const waitAge = (sinceMs: number, nowMs: number) => {
+    const minutes = Math.max(0, Math.floor((nowMs - sinceMs) / 60_000))
+    if (minutes < 60) return t('counterPoints.age.minutes', { n: minutes })
+    if (minutes < 24 * 60) return t('counterPoints.age.hours', { n: Math.floor(minutes / 60) })
+    return t('counterPoints.age.days', { n: Math.floor(minutes / (24 * 60)) })
+  }
+
+  return { quarterLabel, bandLabel, nextBandText, productName, percent, acceptedAgo, waitAge }
+}
