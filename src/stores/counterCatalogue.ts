@@ -31,6 +31,11 @@ export const useCounterCatalogueStore = defineStore('counterCatalogue', () => {
     return catalogue.saveProduct(input)
   }
 
+  /** Adds the standard products and bundles the branch does not have yet; how many products were added. */
+  function addStandardCatalogue(): Promise<number> {
+    return catalogue.addStandardCatalogue()
+  }
+
   /** Takes a product off sale from today on; it stays in the catalogue for the offers that name it. */
   function retireProduct(id: string): Promise<Product> {
     return catalogue.retireProduct(id, terminal.today)
@@ -69,5 +74,5 @@ export const useCounterCatalogueStore = defineStore('counterCatalogue', () => {
     return saveCounterRules(candidate)
   }
 
-  return { products, saveProduct, retireProduct, bundleRuleVersions, saveBundleRule, retireBundleRule, loadRules, saveRules }
+  return { products, saveProduct, addStandardCatalogue, retireProduct, bundleRuleVersions, saveBundleRule, retireBundleRule, loadRules, saveRules }
 })

@@ -3,7 +3,7 @@ import { freshDatabase } from '../../support/db'
 import { seedCatalogue } from './counter-catalogue-seed'
 import { database } from '@/db/connection'
 import { RecordWriter, setActor } from '@/db/write'
-import { bundleRuleAuthors, listBundleRules, listProducts, retireBundleRule, retireProduct, saveBundleRule, saveProduct, type ProductSaveInput } from '@/db/repositories/counter/catalogue'
+import { addStandardCatalogue, bundleRuleAuthors, listBundleRules, listProducts, retireBundleRule, retireProduct, saveBundleRule, saveProduct, type ProductSaveInput } from '@/db/repositories/counter/catalogue'
 import { loadCounterRules, saveCounterRules } from '@/db/repositories/counter/rules'
 import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
@@ -157,5 +157,35 @@ describe('the counter rules', () => {
     const result = await saveCounterRules({ ...DEFAULT_COUNTER_RULES, payBands: { partialFromPoints: 9_000, fullAbovePoints: 8_000 } })
     expect(result.ok).toBe(false)
     expect((await loadCounterRules()).version).toBe(1)
+  })
+})
+
+describe('the standard catalogue', () => {
+  beforeEach(async () => {
+    await freshDatabase()
+    setActor(ADMIN)
+  })
+
+  it('starts an empty catalogue with the standard products and bundles, audited', async () => {
+    expect(await addStandardCatalogue()).toBe(DEFAULT_PRODUCTS.length)
+    expect(await listProducts()).toHaveLength(DEFAULT_PRODUCTS.length)
+    expect((await listBundleRules()).map((r) => [r.anchorCode, r.version, r.active])).toEqual([
+      ['LOAN_BUSINESS', 1, 1],
+      ['LOAN_MORTGAGE', 1, 1],
+      ['LOAN_SALARY', 1, 1],
+    ])
+    expect(await auditActions('products')).toHaveLength(DEFAULT_PRODUCTS.length)
+  })
+
+  it('adds only what is missing: a code the branch has keeps its product, an anchor with any rule keeps its rules', async () => {
+    await saveProduct({ ...newCard, code: 'EB_SMS', nameZh: '本行短信提醒', category: 'e_banking' })
+    await saveProduct({ ...newCard, code: 'LOAN_SALARY', nameZh: '薪易贷', category: 'loan' })
+    await saveBundleRule({ anchorCode: 'LOAN_SALARY', bundleCodes: ['EB_SMS'], reasonZh: '办理薪易贷的客户', reasonEn: 'Has a salary loan' })
+    await retireBundleRule('LOAN_SALARY')
+
+    expect(await addStandardCatalogue()).toBe(DEFAULT_PRODUCTS.length - 2)
+    expect((await listProducts()).find((p) => p.code === 'EB_SMS')?.nameZh).toBe('本行短信提醒')
+    expect((await listBundleRules()).filter((r) => r.anchorCode === 'LOAN_SALARY').map((r) => [r.version, r.active])).toEqual([[1, 0]])
+    expect(await addStandardCatalogue()).toBe(0)
   })
 })

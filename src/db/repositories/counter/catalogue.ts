@@ -6,6 +6,7 @@
  */
 import Dexie from 'dexie'
 import type { BundleRule, Product } from '@/domain/model/records'
+import { DEFAULT_BUNDLE_RULES, DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import {
   bundleRuleProblems,
   compareProducts,
@@ -59,6 +60,22 @@ export async function retireProduct(id: string, today: BusinessDate): Promise<Pr
     const product = await database().records('products').get(id)
     if (!product || product.deleted) throw new Error(`No product ${id}`)
     return w.update('products', id, retiredDates(product, today), { action: 'product.retire' })
+  })
+}
+
+/**
+ * Starts a branch's catalogue from the standard one (the seed's products and bundles): each product
+ * whose code is not taken and each bundle whose anchor never had a rule is added, audited, in one
+ * transaction. Returns how many products were added.
+ */
+export async function addStandardCatalogue(): Promise<number> {
+  return writeRecords(['products', 'bundleRules'], async (w) => {
+    const taken = new Set(undeleted(await database().records('products').toArray()).map((p) => p.code))
+    const anchored = new Set((await database().records('bundleRules').toArray()).map((r) => r.anchorCode))
+    const missing = DEFAULT_PRODUCTS.filter((p) => !taken.has(p.code))
+    for (const product of missing) await w.insert('products', structuredClone(product), { action: 'product.create' })
+    for (const rule of DEFAULT_BUNDLE_RULES.filter((r) => !anchored.has(r.anchorCode))) await w.insert('bundleRules', structuredClone(rule), { action: 'bundleRule.version' })
+    return missing.length
   })
 }
 

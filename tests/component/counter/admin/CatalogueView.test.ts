@@ -8,6 +8,7 @@ import { database } from '@/db/connection'
 import { listProducts, retireProduct } from '@/db/repositories/counter/catalogue'
 import { addDays, businessDate, DEFAULT_TIME_ZONE } from '@/domain/time'
 import { compareHlc } from '@/domain/hlc'
+import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import CatalogueView from '@/views/admin/CatalogueView.vue'
 
 const today = () => businessDate(Date.now(), DEFAULT_TIME_ZONE)
@@ -19,10 +20,15 @@ describe('the product catalogue in Administration', () => {
     await branchTerminal()
   })
 
-  it('says what to do when the catalogue is empty', async () => {
+  it('says what to do when the catalogue is empty, and starts it from the standard catalogue in one tap', async () => {
     const { wrapper } = await mountWithApp(CatalogueView, { route: '/admin/catalogue' })
     await vi.waitFor(() => expect(wrapper.find('[data-testid="catalogue-empty"]').exists()).toBe(true))
     expect(wrapper.text()).toContain('产品目录还是空的')
+
+    await wrapper.get('[data-testid="catalogue-standard"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="product-row-LOAN_MORTGAGE"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="catalogue-empty"]').exists()).toBe(false)
+    expect(await listProducts()).toHaveLength(DEFAULT_PRODUCTS.length)
   })
 
   it('groups the products on sale by category, loans first, with points, risk level and eligibility; those off sale come last', async () => {
