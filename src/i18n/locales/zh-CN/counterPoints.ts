@@ -12,7 +12,7 @@ export default {
     full: '全额绩效档',
     pay: '绩效工资按 {percent}% 发放',
     payNone: '只发计件工资',
-    toNext: '再得 {points} 分进入{band}',
+    toNext: '再得 {points} 分进入 {band}',
     top: '已达全额档',
     bar: '积分档位：{points} 分',
     edge: '{points} 分',
