@@ -5,15 +5,17 @@
  * - the sellers' offer conversations (staff with the low-counter or customer-manager role): each a
  *   client or an anonymous one, an anchor loan or none, the proposals the counter makes
  *   (proposeProducts, leaving out what the client holds) that were discussed, each with its
- *   outcome; on the days the lobby history covers, most conversations come from the seller's own
- *   finished services and carry that visit;
+ *   outcome, and now and then the anchor loan itself applied for (recorded by hand); the wealth
+ *   managers' own conversations with VIPs, their products picked by hand; on the days the lobby
+ *   history covers, most conversations come from the person's own finished services and carry
+ *   that visit;
  * - suitability judged on the day (a rating made later did not exist yet), a refused product
  *   declined as risk-averse, 双录 evidence on every wealth, fund and insurance sale;
  * - sales confirmed a few days later (their products become holdings), a few cancelled within the
  *   clawback window, the recent ones pending; the points ledger built by the ledger's own rules;
- * - referrals by the tellers and lobby managers to the low counter or a wealth manager, and by the
- *   sellers to a wealth manager, answered by a conversation whose sales credit the referrer's share;
- *   the last two days' mostly still open;
+ * - referrals by the tellers and lobby managers (of a client they served, where the lobby has them)
+ *   to the low counter or a wealth manager, and by the sellers to a wealth manager, answered by a
+ *   conversation whose sales credit the referrer's share; the last two days' mostly still open;
  * - follow-ups of interested clients, mostly closed by a later conversation; some due today and a
  *   few overdue still open;
  * - the region's other outlets: ledger entries only (their offers stay in their own databases),
@@ -28,7 +30,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
 import type { DemoRecord, HistoryInput, SeededRecord } from './generate'
-import { cancelEntries, confirmEntries, previousQuarter, quarterOf, saleEntries, type LedgerEntry, type QuarterKey } from '@/domain/counter/ledger'
+import { cancelEntries, confirmEntries, previousQuarter, quarterOf, saleEntries, splitReferral, type LedgerEntry, type QuarterKey, type Sale } from '@/domain/counter/ledger'
 import { isEligible, proposeProducts, type Proposal, type ProposalClient } from '@/domain/counter/proposals'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { bottomFiveByRole, closedStandings, quarterStandings, RANKED_ROLES } from '@/domain/counter/standings'
@@ -58,6 +60,7 @@ export interface CounterHistoryInput extends HistoryInput {
 type Offer = SeededRecord<'offers'>
 type Referral = SeededRecord<'referrals'>
 type PointEntry = SeededRecord<'pointEntries'>
+type QuarterClosure = SeededRecord<'quarterClosures'>
 type Product = DemoRecord<'products'>
 type Client = CounterHistoryInput['clients'][number]
 type Person = CounterHistoryInput['staff'][number]
@@ -81,20 +84,17 @@ const ANCHORS_FOR_ANONYMOUS: readonly (readonly [string, number])[] = [['LOAN_MO
  * accepted offer, and loans are where a customer manager's points come from.
  */
 const LOAN_APPLIED_SHARE: Record<Pace, number> = { counter: 0.12, desk: 0.35, wealth: 0 }
-/** Not every proposal is raised: the bundle mostly is, the segment's recommendations about half the time. */
+/** Not every proposal is raised: the bundle mostly is, the segment's recommendations less often. */
 const DISCUSSED_SHARE: Record<Proposal['reason'], number> = { bundle: 0.75, segment: 0.4 }
-/** A product the counter cannot refer on is declined or left to think over instead. */
+/** A counter proposal's outcome; one the counter cannot refer on is declined or left to think over instead. */
 const OUTCOME_WEIGHTS: Record<OfferOutcome, number> = { accepted: 35, declined: 35, interested: 20, referred: 10 }
-/** The wealth products the counter may refer on: a third of them go to a wealth manager. */
-const REFERABLE_REFERRED_WEIGHT = 30
-/** What a wealth manager offers: wealth products, funds, insurance and deposits, picked by hand. */
+/** What a wealth manager sells (picked by hand): the counter refers about a third of its proposals of these on. */
 const WEALTH_SHELF: readonly Product['category'][] = ['wealth', 'fund', 'insurance', 'deposit']
+const WEALTH_SHELF_REFERRED_WEIGHT = 30
 /** What a wealth manager's conversation comes to. */
 const WEALTH_OUTCOME_WEIGHTS: readonly (readonly [OfferOutcome, number])[] = [['accepted', 45], ['interested', 30], ['declined', 25]]
 const FOLLOW_UP_OUTCOME_WEIGHTS: readonly (readonly [OfferOutcome, number])[] = [['accepted', 50], ['declined', 50]]
 const DECLINE_WEIGHTS: Readonly<Record<string, number>> = { no_need: 35, has_elsewhere: 20, cost: 15, no_time: 15, risk_averse: 5, other: 10 }
-/** Products a seller refers on to a wealth manager rather than selling at the counter. */
-const REFERABLE_CATEGORIES: readonly Product['category'][] = ['wealth', 'fund', 'insurance', 'deposit']
 
 /** Sales: a few cancelled (half of them after confirmation), a few slow to confirm, the rest within days. */
 const CANCELLED_SHARE = 0.04
@@ -203,7 +203,7 @@ function businessDaysBetween(from: BusinessDate, to: BusinessDate): BusinessDate
 
 /** A conversation to hold: at the counter, a follow-up of an interested client, or the answer to a referral. */
 type Task =
-  | { kind: 'walk_in'; at: number; sellerId: string; clientId: string | null; visitId: string | null }
+  | { kind: 'walk_in'; at: number; staffId: string; clientId: string | null; visitId: string | null }
   | { kind: 'follow_up'; at: number; offer: Offer }
   | { kind: 'referral'; at: number; referral: Referral; receiverId: string }
   | { kind: 'not_reached'; at: number; referral: Referral; receiverId: string }
@@ -310,11 +310,11 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
       const wanted = dice.int(min, max)
       // On the lobby's days the conversations are the seller's own services, topped up when there were few.
       const services = lobbyDays.has(date) ? dice.shuffled(servicesOf.get(`${date}|${seller.id}`) ?? []).slice(0, wanted) : []
-      for (const s of services) tasks.push({ kind: 'walk_in', at: s.at + dice.int(0, 2) * MINUTE, sellerId: seller.id, clientId: s.clientId, visitId: s.visitId })
+      for (const s of services) tasks.push({ kind: 'walk_in', at: s.at + dice.int(0, 2) * MINUTE, staffId: seller.id, clientId: s.clientId, visitId: s.visitId })
       if (lastMinute < FIRST_MINUTE) continue
       for (let i = services.length; i < wanted; i++) {
         const clientId = pace === 'wealth' && vips.length > 0 ? dice.pick(vips).id : dice.chance(KNOWN_CLIENT_SHARE) ? dice.pick(adults).id : null
-        tasks.push({ kind: 'walk_in', at: atMinute(date, dice.between(FIRST_MINUTE, lastMinute)), sellerId: seller.id, clientId, visitId: null })
+        tasks.push({ kind: 'walk_in', at: atMinute(date, dice.between(FIRST_MINUTE, lastMinute)), staffId: seller.id, clientId, visitId: null })
       }
     }
     return tasks
@@ -570,31 +570,31 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
   }
 
   const counterOutcome = (sellerId: string, client: Client | null) => (p: Product): OfferOutcome => {
-    const referable = client !== null && REFERABLE_CATEGORIES.includes(p.category)
+    const referable = client !== null && WEALTH_SHELF.includes(p.category)
     const weights: (readonly [OfferOutcome, number])[] = [
       ['accepted', OUTCOME_WEIGHTS.accepted * (skill.get(sellerId) ?? 1)],
       ['declined', OUTCOME_WEIGHTS.declined + (referable ? 0 : OUTCOME_WEIGHTS.referred / 2)],
       ['interested', OUTCOME_WEIGHTS.interested + (referable ? 0 : OUTCOME_WEIGHTS.referred / 2)],
-      ['referred', referable ? REFERABLE_REFERRED_WEIGHT : 0],
+      ['referred', referable ? WEALTH_SHELF_REFERRED_WEIGHT : 0],
     ]
     return dice.weightedByShare(weights)
   }
 
   const run = (task: Task, date: BusinessDate) => {
-    if (task.kind === 'walk_in' && !sellerIds.has(task.sellerId)) {
+    if (task.kind === 'walk_in' && !sellerIds.has(task.staffId)) {
       const client = task.clientId === null ? null : (clientById.get(task.clientId) ?? null)
       const discussed = discussedByWealthManager(client, date, null)
       const outcomeOf = () => dice.weightedByShare(WEALTH_OUTCOME_WEIGHTS)
-      if (discussed.length > 0) converse({ at: task.at, date, staffId: task.sellerId, client, visitId: task.visitId, anchorCode: null, discussed, outcomeOf, referral: null })
+      if (discussed.length > 0) converse({ at: task.at, date, staffId: task.staffId, client, visitId: task.visitId, anchorCode: null, discussed, outcomeOf, referral: null })
     } else if (task.kind === 'walk_in') {
       const client = task.clientId === null ? null : (clientById.get(task.clientId) ?? null)
       const anchorCode = client ? dice.weightedByShare(ANCHORS_FOR_CLIENT) : dice.weightedByShare(ANCHORS_FOR_ANONYMOUS)
       const discussed = discussedAtCounter(anchorCode, client, date, null)
-      const applied = anchorCode !== null && dice.chance(LOAN_APPLIED_SHARE[paceOf(staffById.get(task.sellerId)!)]) && canHold(product(anchorCode), client && proposalClient(client, date), date)
+      const applied = anchorCode !== null && dice.chance(LOAN_APPLIED_SHARE[paceOf(staffById.get(task.staffId)!)]) && canHold(product(anchorCode), client && proposalClient(client, date), date)
       if (applied) discussed.unshift({ product: product(anchorCode), reason: 'manual', ruleVersion: null })
-      const counter = counterOutcome(task.sellerId, client)
+      const counter = counterOutcome(task.staffId, client)
       const outcomeOf = (p: Product) => (applied && p.code === anchorCode ? 'accepted' : counter(p))
-      if (discussed.length > 0) converse({ at: task.at, date, staffId: task.sellerId, client, visitId: task.visitId, anchorCode, discussed, outcomeOf, referral: null })
+      if (discussed.length > 0) converse({ at: task.at, date, staffId: task.staffId, client, visitId: task.visitId, anchorCode, discussed, outcomeOf, referral: null })
     } else if (task.kind === 'follow_up') {
       const original = task.offer
       const client = original.clientId === null ? null : (clientById.get(original.clientId) ?? null)
@@ -637,7 +637,7 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
       const [note, productCode, target] = dice.pick(TELLER_REFERRALS)
       const served = (servicesOf.get(`${date}|${referrer.id}`) ?? []).filter((s) => s.clientId !== null)
       const visit = served.length > 0 ? dice.pick(served) : null
-      const at = visit ? visit.at + MINUTE : atMinute(date, dice.between(FIRST_MINUTE, lastMinute))
+      const at = visit ? Math.min(visit.at + MINUTE, nowMs) : atMinute(date, dice.between(FIRST_MINUTE, lastMinute))
       const clientId = visit ? visit.clientId : dice.pick(adults).id
       const toStaff = target === 'wealth_manager' ? (dice.chance(0.5) ? dice.pick(wealthManagers) : null) : dice.chance(0.3) ? dice.pick(counterSellers) : null
       const referral = newReferral({ clientId, visitId: visit?.visitId ?? null, referrerId: referrer.id, target, toStaffId: toStaff?.id ?? null, productCode, note, at, businessDate: date })
@@ -695,7 +695,6 @@ interface LedgerContext {
   ledgerRecord: LedgerRecord
 }
 
-
 /**
  * The other outlets' ledger: each seller's points for the quarter (their "form" carried from quarter
  * to quarter), a few referred sales crediting the outlet's tellers and lobby managers, and the rest
@@ -711,7 +710,7 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
   const earners = people.filter((s) => roleOf(s) !== null)
   const form = new Map(earners.map((s) => [s.id, dice.fraction()]))
   const strugglers = new Set(EARNING_ROLES.flatMap((role) => dice.shuffled(earners.filter((s) => roleOf(s) === role)).slice(0, STRUGGLERS_PER_ROLE).map((s) => s.id)))
-  const entries: PointEntry[] = []
+  const ledger: PointEntry[] = []
 
   const homeLowCounter = new Set(ctx.input.staff.filter((s) => s.branchId === input.branchId && s.roles.includes('low_counter')).map((s) => s.id))
   const bestHome = (quarter: QuarterKey) => Math.max(0, ...ctx.homeTotals.filter((t) => t.quarter === quarter && homeLowCounter.has(t.staffId)).map((t) => t.final))
@@ -725,13 +724,14 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
   }
 
   /** One sale: provisional at once, confirmed within days (never past the quarter's end), or still pending. */
-  const sell = (sellerId: string, referrerId: string | null, points: number, productCode: string | null, date: BusinessDate, at: number, lastDay: BusinessDate) => {
-    const sale = saleEntries({ saleId: ids.uuid(), sellerId, referrerId, points, businessDate: date }, DEFAULT_COUNTER_RULES.referralSharePercent)
-    entries.push(...sale.map((e) => ledgerRecord(e, at, sellerId, productCode)))
+  const sell = (sale: Omit<Sale, 'saleId'> & { productCode: string | null; at: number }, lastDay: BusinessDate) => {
+    const { sellerId, productCode, businessDate: date, at } = sale
+    const entries = saleEntries({ ...sale, saleId: ids.uuid() }, DEFAULT_COUNTER_RULES.referralSharePercent)
+    ledger.push(...entries.map((e) => ledgerRecord(e, at, sellerId, productCode)))
     let confirmOn = addBusinessDays(date, dice.int(1, 5))
     if (confirmOn > lastDay) confirmOn = date
     const confirmAt = confirmOn === date ? at + 5 * MINUTE : atMinute(confirmOn, dice.between(9 * 60 + 30, 16 * 60 + 30))
-    if (happened(confirmOn, confirmAt)) entries.push(...confirmEntries(sale, sale[0]!.saleId!, confirmOn).map((e) => ledgerRecord(e, confirmAt, sellerId, productCode)))
+    if (happened(confirmOn, confirmAt)) ledger.push(...confirmEntries(entries, entries[0]!.saleId!, confirmOn).map((e) => ledgerRecord(e, confirmAt, sellerId, productCode)))
   }
 
   for (const quarter of quarters) {
@@ -778,8 +778,8 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
         const date = dice.pick(quarterDays)
         const at = timeOn(date)
         if (at === null) continue
-        sell(seller.id, referrer.id, p.points, p.code, date, at, lastDay)
-        targets.set(seller.id, targets.get(seller.id)! - (p.points - Math.floor((p.points * DEFAULT_COUNTER_RULES.referralSharePercent) / 100)))
+        sell({ sellerId: seller.id, referrerId: referrer.id, points: p.points, productCode: p.code, businessDate: date, at }, lastDay)
+        targets.set(seller.id, targets.get(seller.id)! - splitReferral(p.points, DEFAULT_COUNTER_RULES.referralSharePercent, true).seller)
       }
     }
 
@@ -790,19 +790,22 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
       months[block] = [...(months[block] ?? []), day]
     })
     for (const person of earners) {
+      // Each month's part of the total, rounded so that the parts add up to it exactly.
       const weights = months.map(() => dice.between(0.6, 1.4))
-      const total = Math.max(months.length, targets.get(person.id)!)
       const sum = weights.reduce((a, b) => a + b, 0)
-      const parts = weights.map((w) => Math.max(1, Math.floor((total * w) / sum)))
-      parts[parts.length - 1]! += total - parts.reduce((a, b) => a + b, 0)
+      const total = targets.get(person.id)!
+      let before = 0
       months.forEach((blockDays, i) => {
+        const upTo = Math.round((total * weights.slice(0, i + 1).reduce((a, b) => a + b, 0)) / sum)
+        const points = upTo - before
+        before = upTo
         const date = dice.pick(blockDays)
         const at = timeOn(date)
-        if (at !== null) sell(person.id, null, parts[i]!, null, date, at, lastDay)
+        if (at !== null && points > 0) sell({ sellerId: person.id, referrerId: null, points, productCode: null, businessDate: date, at }, lastDay)
       })
     }
   }
-  return entries
+  return ledger
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -850,5 +853,3 @@ function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: P
     }
   }
 }
-
-type QuarterClosure = SeededRecord<'quarterClosures'>
