@@ -17,7 +17,6 @@ export default {
     toNext: '{points} more points to the {band}',
     top: 'Top band reached',
     bar: 'Pay bands: {points} points',
-    edge: '{points} points',
   },
   kind: { provisional: 'Provisional', final: 'Final', reversal: 'Clawed back', adjustment: 'Adjustment' },
   sales: {
@@ -88,7 +87,6 @@ export default {
     choose: 'Quarter',
     status: { open: 'Not verified', verified: 'Verified', closed: 'Closed' },
     verify: 'Verify',
-    verifying: 'Verifying…',
     consistent: 'The points agree with the ledger.',
     corrected: 'The quarter points of {n} people differed from the ledger and were corrected from it:',
     correctedLine: '{name}: final {keptFinal} → {ledgerFinal}, provisional {keptProvisional} → {ledgerProvisional}',
@@ -110,7 +108,6 @@ export default {
   ranking: {
     title: 'Points ranking',
     roles: 'By role',
-    roleCount: '{role} {n}',
     tieBreak: 'Everyone in a role is ranked together across the region’s outlets. Equal points: more products accepted first, then the earlier last sale, then the lower staff number. The top three are rewarded.',
     exitRule: 'Bottom five: the last five places (never a rewarded place). Bottom five two quarters running triggers the exit rule.',
     closed: 'Closed: the ranking as it stood at closing',
@@ -122,7 +119,6 @@ export default {
     reward: 'Reward',
     rewardLabel: 'Top three rewarded',
     provisional: 'Provisional {n}',
-    points: '{n} pts',
     bottomFive: 'Bottom five',
     exitWarning: 'Exit rule: bottom five two quarters running',
     place: 'Place {n}',

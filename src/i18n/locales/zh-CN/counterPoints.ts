@@ -15,7 +15,6 @@ export default {
     toNext: '再得 {points} 分进入 {band}',
     top: '已达全额档',
     bar: '积分档位：{points} 分',
-    edge: '{points} 分',
   },
   kind: { provisional: '暂记', final: '正式', reversal: '追回', adjustment: '调整' },
   sales: {
@@ -86,7 +85,6 @@ export default {
     choose: '选择季度',
     status: { open: '未核对', verified: '已核对', closed: '已结账' },
     verify: '核对',
-    verifying: '正在核对…',
     consistent: '积分与台账一致。',
     corrected: '发现 {n} 人的季度积分与台账不符，已按台账更正：',
     correctedLine: '{name}：正式 {keptFinal} → {ledgerFinal} 分，暂记 {keptProvisional} → {ledgerProvisional} 分',
@@ -108,7 +106,6 @@ export default {
   ranking: {
     title: '积分排名',
     roles: '按岗位',
-    roleCount: '{role} {n}',
     tieBreak: '全辖各网点同岗位一起排名。同分时依次比较：接受产品多者在前，最后一笔销售早者在前，工号小者在前。前三名获奖励。',
     exitRule: '末五名：排名最后五位（不含获奖名次）。连续两个季度在末五名的，按退出机制处理。',
     closed: '已结账：按结账时的排名',
@@ -120,7 +117,6 @@ export default {
     reward: '奖',
     rewardLabel: '前三名奖励',
     provisional: '暂记 {n}',
-    points: '{n} 分',
     bottomFive: '末五名',
     exitWarning: '退出机制：连续两季末五名',
     place: '第 {n} 名',

@@ -50,6 +50,13 @@ describe('the rankings', () => {
     expect(wrapper.text()).not.toContain('退出机制')
   })
 
+  it('opens on the signed-in person’s own role', async () => {
+    const { wrapper } = await mountWithApp(RankingsView, { staff: b.chen })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="ranking-row-9011"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="ranking-role-high_counter"]').attributes('aria-checked')).toBe('true')
+    expect(wrapper.get('[data-testid="ranking-row-9011"]').find('[data-testid="ranking-me"]').exists()).toBe(true)
+  })
+
   it('shows the branch head the bottom five and the 退出机制 warning of who was there the quarter before too', async () => {
     await confirmedSale('PAY_POS')
     const { wrapper } = await mountWithApp(RankingsView, { staff: b.head })
