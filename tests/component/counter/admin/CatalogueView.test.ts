@@ -6,6 +6,7 @@ import { branchTerminal } from '../../admin/fixtures'
 import { byTestId, click, getByTestId, typeInto } from '../../admin/dom'
 import { database } from '@/db/connection'
 import { listProducts, retireProduct } from '@/db/repositories/counter/catalogue'
+import { findStaffByNumber } from '@/db/repositories/staff'
 import { addDays, businessDate, DEFAULT_TIME_ZONE } from '@/domain/time'
 import { compareHlc } from '@/domain/hlc'
 import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
@@ -73,6 +74,25 @@ describe('the product catalogue in Administration', () => {
     await click('product-save')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="product-row-FUND_GOLD"]').exists()).toBe(true))
     expect((await listProducts()).find((p) => p.code === 'FUND_GOLD')).toMatchObject({ nameZh: '黄金主题基金', category: 'fund', riskLevel: 'R4', minAge: 18, maxAge: 70, activeFrom: today(), activeTo: null })
+  })
+
+  it('keeps a half-filled new product as a draft across a lock, and saving it forgets the draft', async () => {
+    await seedCatalogue()
+    const admin = (await findStaffByNumber('9002'))!
+    const first = await mountWithApp(CatalogueView, { staff: admin, route: '/admin/catalogue?product=new' })
+    await vi.waitFor(() => expect(byTestId('product-form')).not.toBeNull())
+    await typeInto('product-code', 'DEP_LARGE')
+    await typeInto('product-name-zh', '大额存单')
+    first.wrapper.unmount() // what an idle lock does to the screen: the draft is flushed
+    await vi.waitFor(async () => expect(await database().drafts.count()).toBe(1))
+
+    await mountWithApp(CatalogueView, { staff: admin, route: '/admin/catalogue?product=new' })
+    await vi.waitFor(() => expect(byTestId('draft-restored')).not.toBeNull())
+    expect((getByTestId('product-name-zh') as HTMLInputElement).value).toBe('大额存单')
+    await typeInto('product-name-en', 'Large-sum certificate of deposit')
+    await click('product-save')
+    await vi.waitFor(async () => expect((await listProducts()).some((p) => p.code === 'DEP_LARGE')).toBe(true))
+    await vi.waitFor(async () => expect(await database().drafts.count()).toBe(0))
   })
 
   it('refuses a code another product has, next to the code', async () => {
