@@ -74,7 +74,7 @@ export default {
     retired: '{name} taken off sale',
     retiredNote: 'Off sale (last day on sale {date}). To sell it again, clear or move the last day on sale and save.',
     errors: {
-      required: 'Enter the {field}',
+      required: '{field} is required',
       code_format: 'Use 2 to 32 upper-case letters, digits and _, starting with a letter',
       code_taken: 'Another product has the code {code}: choose another',
       code_fixed: 'A product code cannot change once saved',
