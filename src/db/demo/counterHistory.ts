@@ -38,7 +38,7 @@ import { needsRecordedSale, judgeSuitability } from '@/domain/counter/suitabilit
 import { pointTotalsFrom, quarterRows } from '@/domain/counter/totals'
 import type { OfferOutcome, OfferReason } from '@/domain/model/records'
 import type { Role } from '@/domain/roles'
-import { addDays, ageOn, daysBetween, startOfBusinessDate, type BusinessDate } from '@/domain/time'
+import { addDays, ageOn, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 
 export const COUNTER_TABLES = ['offers', 'referrals', 'pointEntries', 'quarterClosures', 'holdings'] as const
 export type CounterTable = (typeof COUNTER_TABLES)[number]
@@ -164,23 +164,56 @@ const ADJUSTMENTS: readonly (readonly [points: number, productCode: string, reas
 // ---------------------------------------------------------------------------------------------
 // Calendar
 
-function isWeekday(date: BusinessDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return day !== 0 && day !== 6
+/**
+ * The days the history runs over, laid out once with their weekdays (business days are Monday to
+ * Friday): stepping by index is far cheaper than parsing dates again for every sale and follow-up.
+ * Dates outside the span fall back to plain date arithmetic.
+ */
+class Calendar {
+  private readonly dates: BusinessDate[] = []
+  private readonly weekday: boolean[] = []
+  private readonly index = new Map<BusinessDate, number>()
+
+  constructor(from: BusinessDate, to: BusinessDate) {
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      this.index.set(day, this.dates.length)
+      this.dates.push(day)
+      this.weekday.push(![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()))
+    }
+  }
+
+  plusDays(date: BusinessDate, days: number): BusinessDate {
+    const i = this.index.get(date)
+    return (i === undefined ? undefined : this.dates[i + days]) ?? addDays(date, days)
+  }
+
+  isBusinessDay(date: BusinessDate): boolean {
+    const i = this.index.get(date)
+    return i === undefined ? ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()) : this.weekday[i]!
+  }
+
+  /** The date itself if a business day, else the next one. */
+  onBusinessDay(date: BusinessDate): BusinessDate {
+    let day = date
+    while (!this.isBusinessDay(day)) day = this.plusDays(day, 1)
+    return day
+  }
+
+  addBusinessDays(date: BusinessDate, count: number): BusinessDate {
+    let day = date
+    for (let i = 0; i < count; i++) day = this.onBusinessDay(this.plusDays(day, 1))
+    return day
+  }
+
+  businessDaysBetween(from: BusinessDate, to: BusinessDate): BusinessDate[] {
+    const days: BusinessDate[] = []
+    for (let day = this.onBusinessDay(from); day <= to; day = this.addBusinessDays(day, 1)) days.push(day)
+    return days
+  }
 }
 
-/** The date itself if a business day, else the next one. */
-function onBusinessDay(date: BusinessDate): BusinessDate {
-  let day = date
-  while (!isWeekday(day)) day = addDays(day, 1)
-  return day
-}
-
-function addBusinessDays(date: BusinessDate, count: number): BusinessDate {
-  let day = date
-  for (let i = 0; i < count; i++) day = onBusinessDay(addDays(day, 1))
-  return day
-}
+/** How far past today the calendar is laid out: later confirmations and follow-ups only need comparing with today. */
+const CALENDAR_DAYS_AHEAD = 200
 
 function quarterStart(quarter: QuarterKey): BusinessDate {
   const month = (Number(quarter.slice(5)) - 1) * 3 + 1
@@ -191,12 +224,6 @@ function quarterEnd(quarter: QuarterKey): BusinessDate {
   const q = Number(quarter.slice(5))
   const next = q === 4 ? `${Number(quarter.slice(0, 4)) + 1}Q1` : `${quarter.slice(0, 4)}Q${q + 1}`
   return addDays(quarterStart(next as QuarterKey), -1)
-}
-
-function businessDaysBetween(from: BusinessDate, to: BusinessDate): BusinessDate[] {
-  const days: BusinessDate[] = []
-  for (let day = from; day <= to; day = addDays(day, 1)) if (isWeekday(day)) days.push(day)
-  return days
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +305,8 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
 
   const current = quarterOf(today)
   const quarters = [previousQuarter(previousQuarter(current)), previousQuarter(current), current] as const
-  const days = businessDaysBetween(quarterStart(quarters[0]), today)
+  const calendar = new Calendar(quarterStart(quarters[0]), addDays(today, CALENDAR_DAYS_AHEAD))
+  const days = calendar.businessDaysBetween(quarterStart(quarters[0]), today)
 
   const out: CounterHistory = { offers: [], referrals: [], pointEntries: [], quarterClosures: [], holdings: [] }
 
@@ -348,7 +376,7 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
     const happened = (date: BusinessDate, at: number) => date < today || (date === today && at <= nowMs)
 
     const cancelled = dice.chance(CANCELLED_SHARE)
-    const confirmOn = addBusinessDays(offer.businessDate, dice.chance(SLOW_SHARE) ? dice.int(15, 40) : dice.int(1, 6))
+    const confirmOn = calendar.addBusinessDays(offer.businessDate, dice.chance(SLOW_SHARE) ? dice.int(15, 40) : dice.int(1, 6))
     const confirmAt = randomTime(confirmOn, 9 * 60 + 30)
     const confirmedFirst = !cancelled || dice.chance(0.5)
     let ledger = entries
@@ -360,7 +388,7 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
       offer.saleSettledOn = confirmOn
     }
     if (cancelled) {
-      const cancelOn = onBusinessDay(addDays(confirmedFirst ? confirmOn : offer.businessDate, dice.int(3, rules.clawbackDays - 45)))
+      const cancelOn = calendar.onBusinessDay(calendar.plusDays(confirmedFirst ? confirmOn : offer.businessDate, dice.int(3, rules.clawbackDays - 45)))
       const cancelAt = randomTime(cancelOn, 9 * 60 + 30)
       const clawback = cancelEntries(ledger, offer.id, cancelOn, rules.clawbackDays)
       if (happened(cancelOn, cancelAt) && clawback.reversed) {
@@ -402,8 +430,11 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
   }
 
   const followUpDay = (date: BusinessDate) =>
-    dice.chance(DEFAULT_FOLLOW_UP_SHARE) ? onBusinessDay(addDays(date, rules.followUpDays)) : addBusinessDays(date, dice.int(...CHOSEN_FOLLOW_UP_BUSINESS_DAYS))
+    dice.chance(DEFAULT_FOLLOW_UP_SHARE)
+      ? calendar.onBusinessDay(calendar.plusDays(date, rules.followUpDays))
+      : calendar.addBusinessDays(date, dice.int(...CHOSEN_FOLLOW_UP_BUSINESS_DAYS))
 
+  const overdueFrom = calendar.plusDays(today, -OVERDUE_WINDOW_DAYS)
   /** Plans an interested client's follow-up: done on the day or a little late, or still open at the load time. */
   const planFollowUp = (offer: Offer) => {
     const due = offer.followUpOn!
@@ -413,8 +444,8 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
       if (!dice.chance(DUE_TODAY_OPEN_SHARE)) schedule(today, { kind: 'follow_up', at: randomTime(today), offer })
       return
     }
-    if (ownerSells && daysBetween(due, today) <= OVERDUE_WINDOW_DAYS && dice.chance(OVERDUE_OPEN_SHARE)) return
-    const on = dice.chance(0.8) ? due : addBusinessDays(due, dice.int(1, 2))
+    if (ownerSells && due >= overdueFrom && dice.chance(OVERDUE_OPEN_SHARE)) return
+    const on = dice.chance(0.8) ? due : calendar.addBusinessDays(due, dice.int(1, 2))
     schedule(on, { kind: 'follow_up', at: randomTime(on), offer })
   }
 
@@ -519,7 +550,7 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
     if (recentDays.has(referral.businessDate) && dice.chance(RECENT_REFERRAL_OPEN_SHARE)) return
     const soon = referral.at + dice.int(5, 40) * MINUTE
     const sameDay = referral.target === 'low_counter' && dice.chance(0.7) && soon <= atMinute(referral.businessDate, LAST_MINUTE)
-    const on = sameDay ? referral.businessDate : addBusinessDays(referral.businessDate, dice.int(1, 2))
+    const on = sameDay ? referral.businessDate : calendar.addBusinessDays(referral.businessDate, dice.int(1, 2))
     const at = sameDay ? soon : randomTime(on)
     const kind = dice.chance(NOT_REACHED_SHARE) ? 'not_reached' : 'referral'
     schedule(on, { kind, at, referral, receiverId })
@@ -665,8 +696,8 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
   // ---------------------------------------------------------------------------------------------
   // The region, the closures and the adjustments.
   const homeTotals = pointTotalsFrom(out.pointEntries)
-  out.pointEntries.push(...regionLedger({ input, dice: regionDice, ids, quarters, homeTotals, atMinute, ledgerRecord }))
-  closeQuarters({ input, dice, ids, quarters, out, branchHead, atMinute, ledgerRecord })
+  out.pointEntries.push(...regionLedger({ input, dice: regionDice, ids, quarters, calendar, homeTotals, atMinute, ledgerRecord }))
+  closeQuarters({ input, dice, ids, quarters, calendar, out, branchHead, atMinute, ledgerRecord })
   return out
 }
 
@@ -691,6 +722,7 @@ interface LedgerContext {
   dice: Dice
   ids: Dice
   quarters: readonly [QuarterKey, QuarterKey, QuarterKey]
+  calendar: Calendar
   atMinute: (date: BusinessDate, minute: number) => number
   ledgerRecord: LedgerRecord
 }
@@ -703,7 +735,7 @@ interface LedgerContext {
  * month's still pending.
  */
 function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof pointTotalsFrom> }): PointEntry[] {
-  const { input, dice, ids, quarters, atMinute, ledgerRecord } = ctx
+  const { input, dice, ids, quarters, calendar, atMinute, ledgerRecord } = ctx
   const { today, nowMs } = input
   const people = input.staff.filter((s) => s.branchId !== null && s.branchId !== input.branchId && s.active === 1 && s.roles.some((r) => (RANKED_ROLES as readonly Role[]).includes(r)))
   const roleOf = (s: Person): EarningRole | null => EARNING_ROLES.find((r) => s.roles.includes(r)) ?? null
@@ -728,7 +760,7 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
     const { sellerId, productCode, businessDate: date, at } = sale
     const entries = saleEntries({ ...sale, saleId: ids.uuid() }, DEFAULT_COUNTER_RULES.referralSharePercent)
     ledger.push(...entries.map((e) => ledgerRecord(e, at, sellerId, productCode)))
-    let confirmOn = addBusinessDays(date, dice.int(1, 5))
+    let confirmOn = calendar.addBusinessDays(date, dice.int(1, 5))
     if (confirmOn > lastDay) confirmOn = date
     const confirmAt = confirmOn === date ? at + 5 * MINUTE : atMinute(confirmOn, dice.between(9 * 60 + 30, 16 * 60 + 30))
     if (happened(confirmOn, confirmAt)) ledger.push(...confirmEntries(entries, entries[0]!.saleId!, confirmOn).map((e) => ledgerRecord(e, confirmAt, sellerId, productCode)))
@@ -737,9 +769,9 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
   for (const quarter of quarters) {
     const closed = quarter !== quarters[2]
     const lastDay = closed ? quarterEnd(quarter) : today
-    const quarterDays = businessDaysBetween(quarterStart(quarter), lastDay)
+    const quarterDays = calendar.businessDaysBetween(quarterStart(quarter), lastDay)
     if (quarterDays.length === 0) continue
-    const share = closed ? 1 : quarterDays.length / businessDaysBetween(quarterStart(quarter), quarterEnd(quarter)).length
+    const share = closed ? 1 : quarterDays.length / calendar.businessDaysBetween(quarterStart(quarter), quarterEnd(quarter)).length
 
     // Points each earner ends the quarter with.
     const targets = new Map<string, number>()
@@ -818,7 +850,7 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
  * adjustment in the quarter after.
  */
 function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: Person }): void {
-  const { input, dice, ids, quarters, out, branchHead, atMinute, ledgerRecord } = ctx
+  const { input, dice, ids, quarters, calendar, out, branchHead, atMinute, ledgerRecord } = ctx
   const sellers = input.staff.filter((s) => s.branchId === input.branchId && s.active === 1 && (s.roles.includes('low_counter') || s.roles.includes('customer_manager')))
   let previous: QuarterClosure | null = null
   let adjustment = 0
@@ -830,7 +862,7 @@ function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: P
   }
 
   for (const quarter of quarters.slice(0, 2)) {
-    const closeOn = addBusinessDays(quarterEnd(quarter), dice.int(2, 4))
+    const closeOn = calendar.addBusinessDays(quarterEnd(quarter), dice.int(2, 4))
     const verifiedAt = atMinute(closeOn, 10 * 60 + dice.int(0, 60))
     const closedAt = atMinute(closeOn, 16 * 60 + dice.int(0, 40))
     if (closedAt > input.nowMs) return
@@ -847,7 +879,7 @@ function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: P
     // Corrections for the quarter just closed, in the quarter after (one, or two in the open quarter).
     const corrections = quarter === quarters[1] ? 2 : 1
     for (let i = 0; i < corrections && adjustment < ADJUSTMENTS.length; i++) {
-      const on = addBusinessDays(closeOn, dice.int(2, 12) + i * 3)
+      const on = calendar.addBusinessDays(closeOn, dice.int(2, 12) + i * 3)
       const at = atMinute(on, dice.between(FIRST_MINUTE, LAST_MINUTE))
       if (at <= input.nowMs && quarterOf(on) !== quarter) adjust(on, at)
     }
