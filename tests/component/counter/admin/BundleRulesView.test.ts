@@ -5,11 +5,13 @@ import { seedCatalogue } from '../../../unit/db/counter-catalogue-seed'
 import { branchTerminal } from '../../admin/fixtures'
 import { byTestId, click, getByTestId, typeInto } from '../../admin/dom'
 import { database } from '@/db/connection'
-import { listBundleRules } from '@/db/repositories/counter/catalogue'
+import { listBundleRules, listProducts, retireProduct } from '@/db/repositories/counter/catalogue'
+import { businessDate, DEFAULT_TIME_ZONE } from '@/domain/time'
 import { bundleRuleFor } from '@/domain/counter/proposals'
 import type { Staff } from '@/domain/model/records'
 import BundleRulesView from '@/views/admin/BundleRulesView.vue'
 
+const today = businessDate(Date.now(), DEFAULT_TIME_ZONE)
 const versionsOf = async (anchorCode: string) => (await listBundleRules()).filter((r) => r.anchorCode === anchorCode).map((r) => [r.version, r.active])
 
 describe('the bundle rules in Administration', () => {
@@ -30,6 +32,16 @@ describe('the bundle rules in Administration', () => {
     expect(mortgage).toContain('Has a mortgage')
     expect(mortgage).toContain('网点初始规则')
     expect(wrapper.get('[data-testid="bundle-version-LOAN_MORTGAGE"]').text()).toBe('第 1 版')
+  })
+
+  it('marks an anchor or a bundled product that went off sale, where the card names it', async () => {
+    const products = await listProducts()
+    await retireProduct(products.find((p) => p.code === 'LOAN_SALARY')!.id, today)
+    await retireProduct(products.find((p) => p.code === 'PAY_POS')!.id, today)
+    const { wrapper } = await mountWithApp(BundleRulesView, { staff: admin, route: '/admin/bundles' })
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid^="bundle-card-"]')).toHaveLength(3))
+    expect(wrapper.get('[data-testid="bundle-card-LOAN_SALARY"] h3').text()).toBe('随薪贷（已停售）')
+    expect(wrapper.get('[data-testid="bundle-card-LOAN_BUSINESS"]').text()).toContain('POS 收单（已停售）')
   })
 
   it('saves an edit as the next version, says who changed it, and keeps the version before in the history', async () => {
