@@ -36,6 +36,7 @@ import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { bottomFiveByRole, closedStandings, quarterStandings, RANKED_ROLES } from '@/domain/counter/standings'
 import { needsRecordedSale, judgeSuitability } from '@/domain/counter/suitability'
 import { pointTotalsFrom, quarterRows } from '@/domain/counter/totals'
+import { isWorkingDay } from '@/domain/lobby/complaints'
 import type { OfferOutcome, OfferReason } from '@/domain/model/records'
 import type { Role } from '@/domain/roles'
 import { addDays, ageOn, startOfBusinessDate, type BusinessDate } from '@/domain/time'
@@ -862,7 +863,12 @@ function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: P
   }
 
   for (const quarter of quarters.slice(0, 2)) {
-    const closeOn = calendar.addBusinessDays(quarterEnd(quarter), dice.int(2, 4))
+    // A few working days after the quarter's end: the National Day and New Year holidays come first.
+    let closeOn = quarterEnd(quarter)
+    for (let workingDays = dice.int(2, 4); workingDays > 0; ) {
+      closeOn = calendar.plusDays(closeOn, 1)
+      if (isWorkingDay(closeOn)) workingDays--
+    }
     const verifiedAt = atMinute(closeOn, 10 * 60 + dice.int(0, 60))
     const closedAt = atMinute(closeOn, 16 * 60 + dice.int(0, 40))
     if (closedAt > input.nowMs) return
