@@ -40,16 +40,17 @@ export function draftLine(productCode: string, reason: OfferReason, ruleVersion:
 }
 
 /**
- * The lines after (re-)proposing: the pinned ones (the product a follow-up or referral brings) and
- * what the person has worked on first, then the new proposals not already there.
+ * The lines after (re-)proposing: the pinned ones (the product a follow-up or referral brings) first,
+ * then what the person has worked on that is no longer proposed, then the proposals in their order
+ * (each keeping what was marked on it).
  */
 export function linesWithProposals(lines: readonly DraftLine[], proposals: readonly Proposal[], pinned: readonly DraftLine[] = []): DraftLine[] {
-  const keep = new Set([...proposals.map((p) => p.productCode), ...pinned.map((l) => l.productCode)])
-  const kept = lines.filter((l) => l.outcome !== null || l.reason === 'manual' || keep.has(l.productCode))
-  const keptCodes = new Set(kept.map((l) => l.productCode))
-  const worked = [...pinned.filter((l) => !keptCodes.has(l.productCode)), ...kept]
-  const workedCodes = new Set(worked.map((l) => l.productCode))
-  return [...worked, ...proposals.filter((p) => !workedCodes.has(p.productCode)).map((p) => draftLine(p.productCode, p.reason, p.ruleVersion))]
+  const byCode = new Map(lines.map((l) => [l.productCode, l]))
+  const pinnedCodes = new Set(pinned.map((l) => l.productCode))
+  const proposed = new Set(proposals.map((p) => p.productCode))
+  const worked = lines.filter((l) => !pinnedCodes.has(l.productCode) && !proposed.has(l.productCode) && (l.outcome !== null || l.reason === 'manual'))
+  const fresh = proposals.filter((p) => !pinnedCodes.has(p.productCode)).map((p) => byCode.get(p.productCode) ?? draftLine(p.productCode, p.reason, p.ruleVersion))
+  return [...pinned.map((l) => byCode.get(l.productCode) ?? l), ...worked, ...fresh]
 }
 
 /** What marking a line with an outcome fills in: a follow-up's default day and owner; tapping the chosen outcome again unmarks it. */

@@ -29,6 +29,12 @@ describe('the offer form', () => {
     ])
   })
 
+  it('a new anchor’s bundle comes before the segment recommendations already on the table', () => {
+    const segment: Proposal = { productCode: 'DEP_NOTICE', reason: 'segment', anchorCode: null, ruleVersion: null, segment: 'mid' }
+    const before = linesWithProposals([], [segment])
+    expect(linesWithProposals(before, [bundle('EB_SMS'), segment]).map((l) => l.productCode)).toEqual(['EB_SMS', 'DEP_NOTICE'])
+  })
+
   it('re-proposing the same products keeps what was marked on them (a reload restores the draft unchanged)', () => {
     const before = [marked(draftLine('EB_SMS', 'bundle', 1), 'declined')]
     expect(linesWithProposals(before, [bundle('EB_SMS')])).toEqual(before)
