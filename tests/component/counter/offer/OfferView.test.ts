@@ -37,7 +37,7 @@ describe('the counter’s landing page', () => {
     await wrapper.get(`[data-testid="offer-client-${b.mortgageClient.id}"]`).trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="client-offers-summary"]').exists()).toBe(true))
     const summary = wrapper.get('[data-testid="client-offers-summary"]').text()
-    expect(summary).toContain(`「借款人意外伤害保险」${today} 跟进 · 周婷`)
+    expect(summary).toMatch(new RegExp(`「借款人意外伤害保险」${today} 周. 跟进 · 周婷`))
     expect(summary).toContain('「短信通」已成交，待开通')
     expect(wrapper.find('[data-testid="offer-panel"]').exists()).toBe(true)
   })
@@ -56,6 +56,26 @@ describe('the counter’s landing page', () => {
     await vi.waitFor(async () => expect((await database().records('offers').get(followUp.id))?.followUpClosedAt).not.toBeNull())
     await vi.waitFor(() => expect(wrapper.find('input[data-testid="offer-client-search"]').exists()).toBe(true))
     await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}))
+  })
+
+  it('keeps the client and the marked outcomes as a draft when the page is left, and brings them back', async () => {
+    const first = await mountWithApp(withOfferRoutes(OfferView), { staff: b.zhou })
+    await first.wrapper.get('input[data-testid="offer-client-search"]').setValue('刘建')
+    await vi.waitFor(() => expect(first.wrapper.find(`[data-testid="offer-client-${b.mortgageClient.id}"]`).exists()).toBe(true), { timeout: 3000 })
+    await first.wrapper.get(`[data-testid="offer-client-${b.mortgageClient.id}"]`).trigger('click')
+    await vi.waitFor(() => expect(first.wrapper.find('[data-testid="offer-anchor-LOAN_MORTGAGE"]').exists()).toBe(true))
+    await first.wrapper.get('[data-testid="offer-anchor-LOAN_MORTGAGE"]').trigger('click')
+    await vi.waitFor(() => expect(first.wrapper.find('[data-testid="offer-outcome-EB_SMS-accepted"]').exists()).toBe(true))
+    await first.wrapper.get('[data-testid="offer-outcome-EB_SMS-accepted"]').trigger('click')
+    await flushPromises()
+    first.wrapper.unmount()
+    await vi.waitFor(async () => expect(await database().drafts.count()).toBe(1))
+
+    const again = await mountWithApp(withOfferRoutes(OfferView), { staff: b.zhou })
+    await vi.waitFor(() => expect(again.wrapper.find('[data-testid="draft-restored"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(again.wrapper.find('[data-testid="offer-outcome-EB_SMS-accepted"]').attributes('aria-pressed')).toBe('true'))
+    expect(again.wrapper.get('[data-testid="client-greeting"]').text()).toBe('刘先生')
+    expect(again.wrapper.get('[data-testid="offer-save"]').text()).toBe('保存 1 条')
   })
 
   it('records an anonymous client’s offers', async () => {
