@@ -337,8 +337,12 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
       const pace = paceOf(seller)
       const [min, max] = CONVERSATIONS_PER_DAY[pace]
       const wanted = dice.int(min, max)
-      // On the lobby's days the conversations are the seller's own services, topped up when there were few.
-      const services = lobbyDays.has(date) ? dice.shuffled(servicesOf.get(`${date}|${seller.id}`) ?? []).slice(0, wanted) : []
+      // On the lobby's days the conversations are the seller's own services, topped up when there
+      // were few. Today every service so far has its conversation: the counter records the offers
+      // as it serves (on the days before, only some are kept, to hold the demo's size).
+      const own = servicesOf.get(`${date}|${seller.id}`) ?? []
+      const everyService = date === today && sellerIds.has(seller.id)
+      const services = everyService ? own : lobbyDays.has(date) ? dice.shuffled(own).slice(0, wanted) : []
       for (const s of services) tasks.push({ kind: 'walk_in', at: s.at + dice.int(0, 2) * MINUTE, staffId: seller.id, clientId: s.clientId, visitId: s.visitId })
       if (lastMinute < FIRST_MINUTE) continue
       for (let i = services.length; i < wanted; i++) {
