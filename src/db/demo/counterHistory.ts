@@ -75,7 +75,7 @@ const LAST_MINUTE = 16 * 60 + 55
 
 /** Conversations a day by how the person works: at the counter all day, a customer manager at the desk, a wealth manager with VIPs. */
 type Pace = 'counter' | 'desk' | 'wealth'
-const CONVERSATIONS_PER_DAY: Record<Pace, readonly [number, number]> = { counter: [3, 6], desk: [2, 3], wealth: [1, 2] }
+const CONVERSATIONS_PER_DAY: Record<Pace, readonly [number, number]> = { counter: [3, 5], desk: [2, 3], wealth: [1, 2] }
 /** Share of conversations with a known client; the rest are anonymous. */
 const KNOWN_CLIENT_SHARE = 0.8
 const ANCHORS_FOR_CLIENT: readonly (readonly [string | null, number])[] = [['LOAN_MORTGAGE', 25], ['LOAN_BUSINESS', 20], ['LOAN_SALARY', 25], [null, 30]]
