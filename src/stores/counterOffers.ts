@@ -55,6 +55,7 @@ export const useCounterOffersStore = defineStore('counterOffers', () => {
   const session = useSessionStore()
   const branchId = computed(() => terminal.state.branchId ?? '')
   const me = computed(() => session.staff?.id ?? '')
+  const myName = computed(() => session.displayName)
 
   /** The catalogue, bundle rules and counter rules the panel proposes from. */
   async function setup(): Promise<OfferSetup> {
@@ -156,5 +157,5 @@ export const useCounterOffersStore = defineStore('counterOffers', () => {
     return { ...pendingForClient(offers), products: catalogue, names }
   }
 
-  return { me, setup, products, search, client, held, colleagues, staffNames, offer, referral, myReferrals, referralForClient, myFollowUps, waiting, clients, save, rerate, closeReferral, refer, clientPending }
+  return { me, myName, setup, products, search, client, held, colleagues, staffNames, offer, referral, myReferrals, referralForClient, myFollowUps, waiting, clients, save, rerate, closeReferral, refer, clientPending }
 })

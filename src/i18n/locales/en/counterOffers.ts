@@ -50,7 +50,7 @@ export default {
     segment: { mass: 'Recommended for mass clients', mid: 'Recommended for mid/high-end clients', high: 'Recommended for mid/high-end clients' },
     manual: 'Added by hand',
   },
-  outcome: { accepted: 'Accepted', declined: 'Declined', interested: 'Thinking it over', referred: 'Refer' },
+  outcome: { accepted: 'Accepted', declined: 'Declined', interested: 'Thinking it over', referred: 'Referred' },
   risk: {
     levels: 'Client {rating} · product {level}',
     levelsNoRating: 'Client not rated · product {level}',
@@ -134,6 +134,7 @@ export default {
     empty: 'No referrals waiting. When the high counter or the lobby refers a client to the low counter, they appear here.',
     from: 'Referred by {name}',
     waited: { minutes: 'waiting {n} min', hours: 'waiting {n} h', days: 'waiting {n} days' },
+    justNow: 'just referred',
     toMe: 'Named to me',
     toPool: 'To {target}',
     product: 'Suggested: {product}',

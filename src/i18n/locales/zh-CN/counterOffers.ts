@@ -132,6 +132,7 @@ export default {
     empty: '没有待接的转介。高柜或大堂转介客户给低柜时，会出现在这里。',
     from: '{name} 转介',
     waited: { minutes: '等了 {n} 分', hours: '等了 {n} 小时', days: '等了 {n} 天' },
+    justNow: '刚转来',
     toMe: '指定给我',
     toPool: '转给{target}',
     product: '建议：{product}',

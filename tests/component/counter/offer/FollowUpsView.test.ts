@@ -49,7 +49,7 @@ describe('follow-ups and referrals', () => {
     expect(row.text()).toContain('陈静 转介')
     expect(row.text()).toContain('建议：信用卡')
     expect(row.text()).toContain('想办信用卡')
-    expect(row.get(`[data-testid="referral-age-${referral.id}"]`).text()).toBe('等了 0 分')
+    expect(row.get(`[data-testid="referral-age-${referral.id}"]`).text()).toBe('刚转来')
     await row.get(`[data-testid="referral-take-${referral.id}"]`).trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('counter'))
     expect(router.currentRoute.value.query).toEqual({ client: b.carefulClient.id, referral: referral.id })
