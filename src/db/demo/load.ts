@@ -15,10 +15,12 @@ import { generateLobbyHistory, LOBBY_TABLES, type LobbyTable } from './lobbyHist
 import { generateVipBook, VIP_BOOK_TABLES, type VipBookTable } from './wealthBookHistory'
 import { CARE_TABLES, generateCareHistory, type CareTable } from './wealthCareHistory'
 import { generateRoomHistory, type RoomTable } from './wealthRoomHistory'
+import { COUNTER_TABLES, generateCounterHistory, type CounterTable } from './counterHistory'
+import { rebuildPointTotals } from '../repositories/counter/ledger'
 
-/** Every table the demo load writes: the branch, then its lobby history, then the wealth area's. */
-export const DEMO_LOAD_TABLES = [...new Set([...DEMO_TABLES, ...LOBBY_TABLES, ...VIP_BOOK_TABLES, ...CARE_TABLES, 'roomSessions', 'staffPages'] as const)]
-export type DemoLoadTable = DemoTable | LobbyTable | VipBookTable | CareTable | RoomTable
+/** Every table the demo load writes: the branch, then its lobby history, then the wealth area's, then the counter's. */
+export const DEMO_LOAD_TABLES = [...new Set([...DEMO_TABLES, ...LOBBY_TABLES, ...VIP_BOOK_TABLES, ...CARE_TABLES, 'roomSessions', 'staffPages', ...COUNTER_TABLES] as const)]
+export type DemoLoadTable = DemoTable | LobbyTable | VipBookTable | CareTable | RoomTable | CounterTable
 
 /** Stable keys the first-run screen translates (setup.demo.<step>, setup.table.<table>). */
 export type DemoLoadStep = 'generate' | 'hash' | 'write'
@@ -84,6 +86,8 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
   const book = generateVipBook({ ...context, clients: records.clients })
   const care = generateCareHistory({ ...context, clients: book.clients, products: records.products })
   const rooms = generateRoomHistory({ ...context, clients: care.clients, servicePoints: records.servicePoints, visits: lobby.visits, visitEvents: lobby.visitEvents })
+  // The counter's offers, referrals and points over the last two quarters, and the region's ledger.
+  const counter = generateCounterHistory({ ...context, clients: care.clients, products: records.products, bundleRules: records.bundleRules, holdings: care.holdings, visits: lobby.visits, visitEvents: lobby.visitEvents })
   const wealth = {
     clients: care.clients,
     vipAssignments: book.vipAssignments,
@@ -91,7 +95,7 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     tierChanges: book.tierChanges,
     wealthAlerts: [...book.wealthAlerts, ...care.wealthAlerts],
     contacts: care.contacts,
-    holdings: care.holdings,
+    holdings: [...care.holdings, ...counter.holdings],
     roomSessions: rooms.roomSessions,
     staffPages: rooms.staffPages,
     appointments: [...lobby.appointments, ...rooms.appointments],
@@ -104,11 +108,11 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     pinHashes.set(staffId, await hashPin(pin))
     report('hash', between(GENERATED, HASHED, (i + 1) / demo.pins.length))
   }
-  const tables = { ...withPins(demo, pinHashes), ...lobby, ...wealth }
+  const tables = { ...withPins(demo, pinHashes), ...lobby, ...counter, ...wealth }
 
   const totalRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + tables[table].length, 0)
   const counts = Object.fromEntries(DEMO_LOAD_TABLES.map((table) => [table, tables[table].length])) as Record<DemoLoadTable, number>
-  await writeRecords(DEMO_LOAD_TABLES, async (w) => {
+  await writeRecords([...DEMO_LOAD_TABLES, 'pointTotals'], async (w) => {
     // Checked again inside the transaction, in case another tab set the terminal up meanwhile.
     await refuseIfSetUp()
     // Every chunk is queued at once, in order: IndexedDB runs them in that order within the
@@ -129,6 +133,7 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
       }
     }
     await Promise.all(writes)
+    await rebuildPointTotals()
     await database().local.bulkPut([
       { key: LOCAL_KEYS.terminalKind, value: 'branch' },
       { key: LOCAL_KEYS.branchId, value: demo.ownBranchId },

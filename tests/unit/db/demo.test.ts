@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { pointTotalsFrom } from '@/domain/counter/totals'
 import { database } from '@/db/connection'
 import { DEMO_ACCOUNTS, DEMO_CLIENT_COUNT } from '@/db/demo/generate'
 import { DEMO_LOAD_TABLES, loadDemoBranch, TerminalNotEmptyError, type DemoLoadStep, type DemoLoadTable } from '@/db/demo/load'
@@ -40,6 +41,11 @@ describe('loading the demo branch', { timeout: 30_000 }, () => {
     expect(counts.visits).toBeGreaterThan(HISTORY_BUSINESS_DAYS * 150)
     expect(counts.visitEvents).toBeGreaterThan(counts.visits * 3)
     expect(counts.dayClosures).toBe(HISTORY_BUSINESS_DAYS)
+    // The counter's points: the kept per-person quarter totals are the ledger's.
+    expect(counts.pointEntries).toBeGreaterThan(1_000)
+    const byKey = (t: { staffId: string; quarter: string }) => `${t.staffId}|${t.quarter}`
+    const kept = (await database().pointTotals.toArray()).sort((a, b) => byKey(a).localeCompare(byKey(b)))
+    expect(kept).toEqual(pointTotalsFrom(await database().records('pointEntries').toArray()).sort((a, b) => byKey(a).localeCompare(byKey(b))))
     expect(await database().records('branches').get(branchId)).toMatchObject({ code: 'BJ001', name: '城东支行' })
     expect(await getLocal(LOCAL_KEYS.branchId)).toBe(branchId)
     expect(await getLocal(LOCAL_KEYS.terminalKind)).toBe('branch')
@@ -99,7 +105,7 @@ describe('loading the demo branch', { timeout: 30_000 }, () => {
   })
 })
 
-describe('wiping the demo data', { timeout: 30_000 }, () => {
+describe('wiping the demo data', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     await freshDatabase()
   })
