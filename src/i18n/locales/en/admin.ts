@@ -290,7 +290,7 @@ export default {
       signin: { success: 'Signed in', wrong_pin: 'Wrong PIN', locked: 'Locked after too many wrong PINs' },
       settings: { idleLockMinutes: 'Idle lock time changed', defaultLocale: 'Default language changed', timeZone: 'Time zone changed', lobbyRules: 'Lobby rules changed', wealthRules: 'VIP and wealth rules changed', counterRules: 'Low-counter rules changed' },
       terminal: { setup_branch: 'Branch terminal set up', setup_inspector: "Inspector's tablet set up" },
-      reveal: { phone: 'Full phone number viewed', idNumber: 'Full ID number viewed' },
+      reveal: { phone: 'Full phone number viewed', idNumber: 'Full ID number viewed', name: 'Full name viewed' },
       backup: { create: 'Backup created', restore: 'Restored from backup' },
       demo: { load: 'Demo branch loaded' },
       lobby: { close_day: 'Business day closed', auto_close_day: 'Business day closed at closing time' },

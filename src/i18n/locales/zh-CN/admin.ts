@@ -288,7 +288,7 @@ export default {
       signin: { success: '登录', wrong_pin: 'PIN 输错', locked: 'PIN 输错过多被锁定' },
       settings: { idleLockMinutes: '修改自动锁屏时间', defaultLocale: '修改默认语言', timeZone: '修改时区', lobbyRules: '修改大堂规则', wealthRules: '修改贵宾与理财规则', counterRules: '修改低柜营销规则' },
       terminal: { setup_branch: '设置网点终端', setup_inspector: '设置检查人员平板' },
-      reveal: { phone: '查看完整手机号', idNumber: '查看完整证件号' },
+      reveal: { phone: '查看完整手机号', idNumber: '查看完整证件号', name: '查看完整姓名' },
       backup: { create: '生成备份', restore: '从备份恢复' },
       demo: { load: '载入演示网点' },
       lobby: { close_day: '结束营业日', auto_close_day: '到点自动结束营业日' },
