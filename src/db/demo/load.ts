@@ -5,7 +5,9 @@
  */
 import { hashPin } from '@/domain/pin'
 import type { BaseRecord, NewRecord } from '@/domain/model/base'
-import type { PinHash } from '@/domain/model/records'
+import type { PinHash, Product } from '@/domain/model/records'
+import { FOLLOWED_HOLDING_CATEGORIES, nextCareOn, openCareItems, type CareClient, type CareHolding } from '@/domain/wealth/cadence'
+import { DEFAULT_WEALTH_RULES } from '@/domain/wealth/rules'
 import { database } from '../connection'
 import { getLocal, LOCAL_KEYS } from '../local'
 import { writeRecords } from '../write'
@@ -88,14 +90,15 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
   const rooms = generateRoomHistory({ ...context, clients: care.clients, servicePoints: records.servicePoints, visits: lobby.visits, visitEvents: lobby.visitEvents })
   // The counter's offers, referrals and points over the last two quarters, and the region's ledger.
   const counter = generateCounterHistory({ ...context, clients: care.clients, products: records.products, bundleRules: records.bundleRules, holdings: care.holdings, visits: lobby.visits, visitEvents: lobby.visitEvents })
+  const counterHoldings = followedHoldings(counter.holdings, records.products)
   const wealth = {
-    clients: care.clients,
+    clients: withSaleCare(care.clients, [...care.holdings, ...counterHoldings], new Set(counterHoldings.map((h) => h.clientId)), options),
     vipAssignments: book.vipAssignments,
     balanceSnapshots: book.balanceSnapshots,
     tierChanges: book.tierChanges,
     wealthAlerts: [...book.wealthAlerts, ...care.wealthAlerts],
     contacts: care.contacts,
-    holdings: [...care.holdings, ...counter.holdings],
+    holdings: [...care.holdings, ...counterHoldings],
     roomSessions: rooms.roomSessions,
     staffPages: rooms.staffPages,
     appointments: [...lobby.appointments, ...rooms.appointments],
@@ -147,4 +150,19 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
 function withPins(demo: DemoBranch, pinHashes: ReadonlyMap<string, PinHash>): DemoBranch['records'] {
   const staff = demo.records.staff.map((person) => ({ ...person, pin: pinHashes.get(person.id) ?? null }))
   return { ...demo.records, staff }
+}
+
+/** The counter's fulfilled sales the wealth area follows up (wealth, fund, insurance) are holdings; the rest stay sales. */
+function followedHoldings<H extends { productCode: string }>(holdings: readonly H[], products: readonly { code: string; category: Product['category'] }[]): H[] {
+  const followed = new Set(products.filter((p) => FOLLOWED_HOLDING_CATEGORIES.includes(p.category)).map((p) => p.code))
+  return holdings.filter((h) => followed.has(h.productCode))
+}
+
+/** Clients who bought at the counter get their next care date again with those holdings (after-sale follow-ups). */
+function withSaleCare<C extends CareClient & { id: string; nextCareOn: string | null }>(clients: readonly C[], holdings: readonly (CareHolding & { clientId: string })[], buyers: ReadonlySet<string>, options: LoadDemoOptions): C[] {
+  return clients.map((client) => {
+    if (!buyers.has(client.id)) return client
+    const own = holdings.filter((h) => h.clientId === client.id)
+    return { ...client, nextCareOn: nextCareOn(openCareItems({ client, holdings: own, rules: DEFAULT_WEALTH_RULES, today: options.today, zone: options.zone })) }
+  })
 }

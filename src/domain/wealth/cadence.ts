@@ -10,7 +10,7 @@
  * `dueOn` (its date less the lead days) until `by` (its date); after `by` it is overdue, and dated
  * occasions drop off once they are too old to be worth doing. Pure: `today` is a parameter.
  */
-import type { Client, ContactChannel, Holding, PreferredChannel } from '../model/records'
+import type { Client, ContactChannel, Holding, PreferredChannel, Product } from '../model/records'
 import { isLeapYear, type BusinessDate } from '../time'
 import type { CareHoliday, WealthRules } from './rules'
 import { holidayDate } from './holidays'
@@ -45,6 +45,13 @@ export interface CareItem {
 
 export type CareClient = Pick<Client, 'vipTier' | 'birthday' | 'riskRatedOn' | 'marketingConsent' | 'channelPrefs' | 'lastContactAt' | 'careDone' | 'clientSince'>
 export type CareHolding = Pick<Holding, 'id' | 'purchasedOn' | 'maturesOn'>
+
+/**
+ * Products a client holds that the wealth area follows up after the sale and at maturity. A card or
+ * an SMS-alert sign-up sold at the counter is not followed up: the counter's own sales record says
+ * the client has it.
+ */
+export const FOLLOWED_HOLDING_CATEGORIES: readonly Product['category'][] = ['wealth', 'fund', 'insurance']
 
 // Calendar arithmetic on 'YYYY-MM-DD' without dayjs: a due list runs it tens of thousands of times,
 // and dayjs costs 20–120 µs a call. Same results as time.ts's addDays and businessDate (tested).

@@ -95,12 +95,12 @@ describe('referrals and the referrer’s share', () => {
 })
 
 describe('confirming and cancelling sales', () => {
-  it('a confirmed sale’s points become final and the client holds the product; cancelled within the window they disappear', async () => {
+  it('a confirmed sale’s points become final; cancelled within the window they disappear from the ranking', async () => {
     const saved = await saveOfferConversation(conversation([line('CARD_CREDIT', 'accepted')]))
     const sale = saved.offers[0]!
     await confirmSale(sale.id, today, b.zhou.id)
     expect(await pointsOf(b.zhou.id)).toEqual({ provisional: 0, final: 15, accepted: 1 })
-    expect((await database().records('holdings').where('clientId').equals(b.mortgageClient.id).toArray()).map((h) => h.productCode)).toEqual(['CARD_CREDIT'])
+    expect(await heldProductCodes(b.mortgageClient.id)).toEqual(['CARD_CREDIT'])
     await expect(confirmSale(sale.id, today, b.zhou.id)).rejects.toMatchObject({ kind: 'sale_not_open' })
 
     const outcome = await cancelSale(sale.id, today, b.zhou.id)
@@ -109,6 +109,17 @@ describe('confirming and cancelling sales', () => {
     expect(await heldProductCodes(b.mortgageClient.id)).toEqual([])
     const ranking = (await standingsFor(b.branchId, quarter)).rankings.find((r) => r.role === 'low_counter')
     expect(ranking?.standings.find((s) => s.staffId === b.zhou.id)?.finalPoints).toBe(0)
+  })
+
+  it('a confirmed fund becomes a holding the wealth area follows up after the sale; a card does not, and a cancelled fund leaves the holdings', async () => {
+    const saved = await saveOfferConversation(conversation([line('CARD_CREDIT', 'accepted'), line('FUND_BOND', 'accepted', FUND_SALE)]))
+    for (const offer of saved.offers) await confirmSale(offer.id, today, b.zhou.id)
+    const held = async () => (await database().records('holdings').where('clientId').equals(b.mortgageClient.id).toArray()).filter((h) => h.deleted === 0).map((h) => h.productCode)
+    expect(await held()).toEqual(['FUND_BOND'])
+    // The after-sale follow-up falls due: the client's next care date moves to it.
+    expect((await database().records('clients').get(b.mortgageClient.id))?.nextCareOn).not.toBeNull()
+    await cancelSale(saved.offers[1]!.id, today, b.zhou.id)
+    expect(await held()).toEqual([])
   })
 })
 

@@ -3,7 +3,8 @@
  * provisional points of what was accepted (seller and referrer), the referrals made, the referral
  * or follow-up the conversation answers closed. Suitability, 双录 and the other line rules are
  * checked again inside it (offerLineProblems), so no caller can record an unsuitable sale.
- * A sale is then confirmed (points become final, the client holds the product) or cancelled
+ * A sale is then confirmed (points become final; a wealth, fund or insurance product becomes a
+ * holding the wealth area follows up) or cancelled
  * (clawed back within the rules' window).
  */
 import type { Client, Offer, PointEntry, Product, Referral, RiskRating } from '@/domain/model/records'
@@ -16,6 +17,8 @@ import { database } from '../../connection'
 import { now, writeRecords, type RecordWriter } from '../../write'
 import { appendLedger, CounterRefusedError, LEDGER_TABLES, saleLedger } from './ledger'
 import { loadCounterRules } from './rules'
+import { recomputeCare } from '../wealth/care'
+import { FOLLOWED_HOLDING_CATEGORIES } from '@/domain/wealth/cadence'
 
 export interface OfferConversation {
   branchId: string
@@ -136,16 +139,27 @@ async function openSale(offerId: string, allowed: readonly Offer['saleStatus'][]
   return offer
 }
 
-/** The product was opened/activated: the sale's points become final and the client holds it. */
+/** Whether the wealth area follows this product up once held (it then becomes a holding). */
+async function followedHolding(productCode: string): Promise<boolean> {
+  const product = (await database().records('products').where('code').equals(productCode).toArray())[0]
+  return product !== undefined && FOLLOWED_HOLDING_CATEGORIES.includes(product.category)
+}
+
+/**
+ * The product was opened/activated: the sale's points become final, and a wealth, fund or insurance
+ * product becomes one of the client's holdings (its after-sale care falls due: recomputed after).
+ */
 export async function confirmSale(offerId: string, today: BusinessDate, byStaffId: string): Promise<Offer> {
-  return writeRecords(['offers', 'holdings', ...LEDGER_TABLES], async (w) => {
+  const confirmed = await writeRecords(['offers', 'holdings', 'products', ...LEDGER_TABLES], async (w) => {
     const offer = await openSale(offerId, ['pending'])
     await appendLedger(w, confirmEntries(await saleLedger(offer.id), offer.id, today), { branchId: offer.branchId, at: now(), byStaffId, productCode: offer.productCode })
-    if (offer.clientId !== null) {
+    if (offer.clientId !== null && (await followedHolding(offer.productCode))) {
       await w.insert('holdings', { branchId: offer.branchId, clientId: offer.clientId, productCode: offer.productCode, amountFen: 0, purchasedOn: today, maturesOn: null, staffId: offer.staffId }, { action: 'holding.fromSale' })
     }
     return w.update('offers', offer.id, { saleStatus: 'fulfilled', saleSettledOn: today }, { action: 'offer.confirmSale' })
   })
+  if (confirmed.clientId !== null) await recomputeCare([confirmed.clientId], today)
+  return confirmed
 }
 
 /**
@@ -154,7 +168,7 @@ export async function confirmSale(offerId: string, today: BusinessDate, byStaffI
  */
 export async function cancelSale(offerId: string, today: BusinessDate, byStaffId: string): Promise<CancelOutcome> {
   const rules = await loadCounterRules()
-  return writeRecords(['offers', 'holdings', ...LEDGER_TABLES], async (w) => {
+  const cancelled = await writeRecords(['offers', 'holdings', ...LEDGER_TABLES], async (w) => {
     const offer = await openSale(offerId, ['pending', 'fulfilled'])
     const outcome = cancelEntries(await saleLedger(offer.id), offer.id, today, rules.clawbackDays)
     if (outcome.reversed) await appendLedger(w, outcome.entries, { branchId: offer.branchId, at: now(), byStaffId, productCode: offer.productCode })
@@ -164,8 +178,10 @@ export async function cancelSale(offerId: string, today: BusinessDate, byStaffId
       if (fromSale) await w.remove('holdings', fromSale.id, { action: 'holding.saleCancelled' })
     }
     await w.update('offers', offer.id, { saleStatus: 'cancelled', saleSettledOn: today }, { action: 'offer.cancelSale' })
-    return outcome
+    return { outcome, clientId: offer.clientId }
   })
+  if (cancelled.clientId !== null) await recomputeCare([cancelled.clientId], today)
+  return cancelled.outcome
 }
 
 /** Records the client's new risk rating (e.g. before a wealth sale the old one did not allow). */
