@@ -20,7 +20,7 @@ export function useLeaveOffers() {
     confirm.ask({
       title: t('counterOffers.closeConfirm.title'),
       message: t('counterOffers.closeConfirm.message'),
-      losses: [t('counterOffers.closeConfirm.loss', { n: marked })],
+      losses: [t('counterOffers.closeConfirm.loss', { n: marked }, marked)],
       confirmLabel: t('counterOffers.closeConfirm.confirm'),
       testid,
       run,

@@ -8,6 +8,6 @@ export function useWaitedText() {
   const terminal = useTerminalStore()
   return (sinceMs: number): string => {
     const waited = waitedFor(sinceMs, terminal.nowMs)
-    return waited.unit === 'minutes' && waited.n === 0 ? t('counterOffers.referrals.justNow') : t(`counterOffers.referrals.waited.${waited.unit}`, { n: waited.n })
+    return waited.unit === 'minutes' && waited.n === 0 ? t('counterOffers.referrals.justNow') : t(`counterOffers.referrals.waited.${waited.unit}`, { n: waited.n }, waited.n)
   }
 }

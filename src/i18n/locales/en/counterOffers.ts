@@ -14,7 +14,7 @@ export default {
     searchPlaceholder: 'Name, pinyin initials, phone or its last digits, card tail',
     searchLabel: 'Find a client',
     searching: 'Searching…',
-    matches: '{n} clients found',
+    matches: 'One client found | {n} clients found',
     noMatch: 'Nobody found for “{query}”. Try another search, or record as an anonymous client.',
     anonymous: 'Anonymous client',
     anonymousHint: 'For a client who leaves no details: bundles are proposed, but no product with a risk level can be sold.',
@@ -92,9 +92,9 @@ export default {
   save: {
     button: 'Save {n}',
     nothing: 'Tap an outcome for each product offered, then save; products without an outcome are not saved',
-    unmarked: '{n} more products have no outcome and are not saved',
+    unmarked: 'One more product has no outcome and is not saved | {n} more products have no outcome and are not saved',
     saved: 'Saved: {accepted} accepted, +{points} points',
-    savedNone: '{n} offers saved',
+    savedNone: 'One offer saved | {n} offers saved',
   },
   failure: {
     unsuitable: '“{product}” does not suit the client; nothing was saved. Re-assess the client’s risk rating first, or choose another outcome.',
@@ -112,7 +112,7 @@ export default {
   closeConfirm: {
     title: 'Close without saving?',
     message: 'Products with an outcome have not been saved; closing loses them.',
-    loss: 'The outcomes of {n} products',
+    loss: 'The outcome of one product | The outcomes of {n} products',
     confirm: 'Close without saving',
   },
   handoff: {
@@ -125,7 +125,7 @@ export default {
     empty: 'No follow-ups due today. When a client wants to think it over, mark “Thinking it over” and it comes back here on its day.',
     interestedOn: 'Interested on {date}',
     dueToday: 'Due today',
-    overdue: '{n} days overdue',
+    overdue: 'one day overdue | {n} days overdue',
     open: 'Follow up',
     owner: 'Follow-up by {name}',
   },
@@ -133,7 +133,7 @@ export default {
     title: 'Clients referred to me',
     empty: 'No referrals waiting. When the high counter or the lobby refers a client to the low counter, they appear here.',
     from: 'Referred by {name}',
-    waited: { minutes: 'waiting {n} min', hours: 'waiting {n} h', days: 'waiting {n} days' },
+    waited: { minutes: 'waiting {n} min', hours: 'waiting {n} h', days: 'waiting one day | waiting {n} days' },
     justNow: 'just referred',
     toMe: 'Named to me',
     toPool: 'To {target}',

@@ -11,6 +11,7 @@ import { database } from '@/db/connection'
 import { makeReferral } from '@/db/repositories/counter/referrals'
 import { draftLine } from '@/domain/counter/offerForm'
 import { addDays } from '@/domain/time'
+import { i18n } from '@/i18n'
 
 let b: CounterBranch
 beforeEach(async () => {
@@ -35,6 +36,14 @@ describe('follow-ups and referrals', () => {
     expect(row.text()).toContain('借款人意外伤害保险')
     expect(row.text()).toContain(`${addDays(today, -5)}`)
     expect(row.get(`[data-testid="follow-up-due-${offer.id}"]`).text()).toBe('⚠ 逾期 2 天')
+    i18n.global.locale.value = 'en'
+    try {
+      await flushPromises()
+      expect(row.get(`[data-testid="follow-up-due-${offer.id}"]`).text()).toBe('⚠ 2 days overdue')
+      expect(row.text()).toContain('Mr Liu')
+    } finally {
+      i18n.global.locale.value = 'zh-CN'
+    }
     await row.trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('counter'))
     expect(router.currentRoute.value.query).toEqual({ client: b.mortgageClient.id, followUp: offer.id })
