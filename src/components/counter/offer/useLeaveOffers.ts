@@ -12,16 +12,17 @@ export function useLeaveOffers() {
   const { failureText } = useFeedback()
   const confirm = useConfirmAction(failureText)
 
-  function leave(marked: number, testid: string, run: () => Promise<void>): void {
+  /** `how`: closing the form, or changing to another client. */
+  function leave(how: 'close' | 'change', marked: number, testid: string, run: () => Promise<void>): void {
     if (marked === 0) {
       void run()
       return
     }
     confirm.ask({
-      title: t('counterOffers.closeConfirm.title'),
+      title: t(`counterOffers.closeConfirm.title.${how}`),
       message: t('counterOffers.closeConfirm.message'),
       losses: [t('counterOffers.closeConfirm.loss', { n: marked }, marked)],
-      confirmLabel: t('counterOffers.closeConfirm.confirm'),
+      confirmLabel: t(`counterOffers.closeConfirm.confirm.${how}`),
       testid,
       run,
     })

@@ -110,10 +110,10 @@ export default {
     other: 'Nothing was saved: the counter’s rules do not allow this. Please check and try again.',
   },
   closeConfirm: {
-    title: 'Close without saving?',
-    message: 'Products with an outcome have not been saved; closing loses them.',
+    title: { close: 'Close without saving?', change: 'Change client without saving?' },
+    message: 'Products with an outcome have not been saved; leaving loses them.',
     loss: 'The outcome of one product | The outcomes of {n} products',
-    confirm: 'Close without saving',
+    confirm: { close: 'Close without saving', change: 'Change without saving' },
   },
   handoff: {
     title: 'Offers · {ticket}',

@@ -108,10 +108,10 @@ export default {
     other: '没有保存：低柜营销规则不允许这样登记。请核对后重试。',
   },
   closeConfirm: {
-    title: '不保存就关闭？',
-    message: '已选结果的产品还没有保存，关闭后这些记录会丢失。',
+    title: { close: '不保存就关闭？', change: '不保存就换客户？' },
+    message: '已选结果的产品还没有保存，离开后这些记录会丢失。',
     loss: '{n} 个产品的营销结果',
-    confirm: '不保存，关闭',
+    confirm: { close: '不保存，关闭', change: '不保存，换客户' },
   },
   handoff: {
     title: '营销登记 · {ticket}',

@@ -76,6 +76,13 @@ describe('the counter’s landing page', () => {
     await vi.waitFor(() => expect(again.wrapper.find('[data-testid="offer-outcome-EB_SMS-accepted"]').attributes('aria-pressed')).toBe('true'))
     expect(again.wrapper.get('[data-testid="client-greeting"]').text()).toBe('刘先生')
     expect(again.wrapper.get('[data-testid="offer-save"]').text()).toBe('保存 1 条')
+
+    // Another client drops the marked outcomes, after saying so.
+    await again.wrapper.get('[data-testid="offer-client-change"]').trigger('click')
+    await vi.waitFor(() => expect(document.body.querySelector('[data-testid="offer-change-confirm"]')).not.toBeNull())
+    expect(document.body.querySelector('[data-testid="confirm-dialog"]')?.textContent).toContain('不保存就换客户？')
+    document.body.querySelector<HTMLButtonElement>('[data-testid="offer-change-confirm"]')?.click()
+    await vi.waitFor(() => expect(again.wrapper.find('input[data-testid="offer-client-search"]').exists()).toBe(true))
   })
 
   it('records an anonymous client’s offers', async () => {
