@@ -5,6 +5,7 @@
  */
 import Dexie, { type Collection, type Table } from 'dexie'
 import type { RecordOf, RecordTableName } from '@/domain/model/records'
+import type { PersonQuarterTotals } from '@/domain/counter/totals'
 
 /** One change waiting to be pushed to the hub: written in the same transaction as the change. */
 export interface OutboxEntry {
@@ -35,19 +36,9 @@ export interface LocalValue {
 
 /**
  * One person's product points in one quarter, kept for speed in the same transaction as each ledger
- * entry and recomputable from the ledger (recomputePointTotals): local, never replicated.
+ * entry and recomputable from the ledger (see src/domain/counter/totals.ts): local, never replicated.
  */
-export interface PointTotal {
-  staffId: string
-  quarter: string
-  branchId: string
-  provisional: number
-  final: number
-  /** Sales made in the quarter as the seller, less those reversed. */
-  accepted: number
-  /** The last sale's time in the quarter, for the ranking's tie-break; null for none. */
-  lastSaleAt: number | null
-}
+export type PointTotal = PersonQuarterTotals
 
 /** Tables that stay on this terminal but change in the same transactions as records. */
 export type LocalTableName = 'pointTotals'
