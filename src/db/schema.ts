@@ -109,6 +109,20 @@ export const SCHEMA_V4 = {
   pointTotals: '[staffId+quarter], quarter',
 } as const
 
+/**
+ * v5 (inspection): visits gain their answers, vetoes, context, signatures and amendments, indexed by
+ * inspector and half month and by branch and day; half-month plans, corrective actions, period
+ * vetoes and the award history get their tables; attachments remember when they were exported.
+ */
+export const SCHEMA_V5 = {
+  inspections: 'id, branchId, inspectorId, date, status, [inspectorId+halfMonth], [branchId+date], amends',
+  inspectionPlans: 'id, [inspectorId+halfMonth], halfMonth',
+  correctiveActions: 'id, inspectionId, [branchId+status], dueDate',
+  periodVetoes: 'id, [branchId+quarter], quarter',
+  inspectionAwards: 'id, quarter, branchId',
+  attachments: 'id, [ownerTable+ownerId], exportedAt',
+} as const
+
 type RowUpgrade = (row: Record<string, unknown>) => void
 
 /**
@@ -173,6 +187,30 @@ export const ROW_UPGRADES: Readonly<Record<number, Partial<Record<RecordTableNam
       offer.saleSettledOn ??= offer.outcome === 'accepted' ? offer.businessDate : null
     },
   },
+  5: {
+    // v1 visits kept their findings in free details: they become on-site visits of their half month,
+    // with no answers on record; submitted ones count as submitted when last changed, unscored.
+    inspections: (inspection) => {
+      const date = String(inspection.date)
+      inspection.kind ??= 'on_site'
+      inspection.halfMonth ??= `${date.slice(0, 7)}-H${Number(date.slice(8, 10)) <= 15 ? 1 : 2}`
+      inspection.observedWindows ??= []
+      inspection.observedStaffNos ??= []
+      inspection.context ??= { traffic: null, openCounters: null, team: [], accompaniedBy: '' }
+      inspection.answers ??= {}
+      inspection.vetoes ??= []
+      inspection.startedAt ??= inspection.createdAt
+      inspection.submittedAt ??= inspection.status === 'draft' ? null : inspection.updatedAt
+      inspection.summary ??= null
+      inspection.inspectorSignature ??= null
+      inspection.acknowledgement ??= null
+      inspection.amends ??= null
+      inspection.amendReason ??= ''
+    },
+    attachments: (attachment) => {
+      attachment.exportedAt ??= null
+    },
+  },
 }
 
 /** Runs one version's row upgrades over the stored tables (inside Dexie's upgrade transaction). */
@@ -182,7 +220,7 @@ async function upgradeStoredRows(version: number, table: (name: string) => { toC
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 4
+export const CURRENT_SCHEMA_VERSION = 5
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -205,6 +243,9 @@ export class LobbyDeskDatabase extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => upgradeStoredRows(4, (name) => tx.table(name)))
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) => upgradeStoredRows(5, (name) => tx.table(name)))
   }
 
   /** The replicated table of a given name, typed. */

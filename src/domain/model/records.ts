@@ -1,5 +1,5 @@
 /**
- * The shapes of the branch's records (schema v4). One valibot schema per table: the TypeScript
+ * The shapes of the branch's records (schema v5). One valibot schema per table: the TypeScript
  * types are inferred from them, and backups (and later the sync hub's documents) are validated
  * against them before anything is written.
  */
@@ -592,12 +592,14 @@ export const SCORING_RULES = ['PER', 'ALL', 'GRADE'] as const
 export const TemplateItem = v.object({
   code: NonEmpty,
   text: NonEmpty,
+  /** The item in English, for the English screens; the Chinese text when absent (v5). */
+  textEn: v.optional(Text),
   max: v.pipe(v.number(), v.minValue(0)),
   rule: v.picklist(SCORING_RULES),
   /** PER: points deducted per occurrence. */
   perOccurrence: v.optional(v.number()),
   /** GRADE: the points each level keeps, best first. */
-  levels: v.optional(v.array(v.object({ label: NonEmpty, points: v.number() }))),
+  levels: v.optional(v.array(v.object({ label: NonEmpty, labelEn: v.optional(Text), points: v.number() }))),
   allowNotApplicable: v.boolean(),
   photoRequired: v.boolean(),
 })
@@ -606,14 +608,51 @@ export const InspectionTemplate = v.object({
   code: NonEmpty,
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   name: NonEmpty,
-  sections: v.array(v.object({ code: NonEmpty, title: NonEmpty, items: v.array(TemplateItem) })),
-  vetoes: v.array(v.object({ code: NonEmpty, text: NonEmpty, level: v.picklist(['visit', 'period']) })),
+  sections: v.array(v.object({ code: NonEmpty, title: NonEmpty, titleEn: v.optional(Text), items: v.array(TemplateItem) })),
+  vetoes: v.array(v.object({ code: NonEmpty, text: NonEmpty, textEn: v.optional(Text), level: v.picklist(['visit', 'period']) })),
   gradeBands: v.array(v.object({ grade: v.picklist(['excellent', 'good', 'pass', 'fail']), minScore: v.number() })),
   active: Flag,
 })
 export type InspectionTemplate = v.InferOutput<typeof InspectionTemplate>
 export type TemplateItem = v.InferOutput<typeof TemplateItem>
 
+export const INSPECTION_KINDS = ['on_site', 'unannounced', 'video'] as const
+export const INSPECTION_STATUSES = ['draft', 'submitted', 'acknowledged'] as const
+export const INSPECTION_GRADES = ['excellent', 'good', 'pass', 'fail'] as const
+const HalfMonthKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-H[12]$/))
+const QuarterKey = v.pipe(v.string(), v.regex(/^\d{4}Q[1-4]$/))
+const Score = v.pipe(v.number(), v.minValue(0))
+
+/** One failure found on an item: who it concerns (工号, optional), a note and its photos (attachment ids). */
+const Occurrence = v.object({ staffNo: v.nullable(Text), note: Text, photoIds: v.array(Text) })
+
+/** The inspector's answer to one item (src/domain/inspection/scoring.ts ItemAnswer). */
+export const ItemAnswer = v.variant('kind', [
+  v.object({ kind: v.literal('pass'), note: Text }),
+  v.object({ kind: v.literal('not_applicable'), note: Text }),
+  v.object({ kind: v.literal('deduct'), occurrences: v.array(Occurrence), fixedOnSpot: v.boolean(), note: Text }),
+  v.object({ kind: v.literal('level'), levelIndex: v.pipe(v.number(), v.integer(), v.minValue(0)), occurrences: v.array(Occurrence), fixedOnSpot: v.boolean(), note: Text }),
+])
+
+/** A veto (一票否决) found on a visit or entered for a period, with its written finding and evidence. */
+export const VetoFinding = v.object({ vetoCode: NonEmpty, finding: Text, photoIds: v.array(Text), witnesses: v.array(Text) })
+
+/** The figures a submitted visit keeps (src/domain/inspection/submission.ts VisitSummary). */
+export const VisitSummary = v.object({
+  earned: Score,
+  applicableMax: Score,
+  normalised: Score,
+  grade: v.picklist(INSPECTION_GRADES),
+  gradeByPoints: v.picklist(INSPECTION_GRADES),
+  confirmedVetoes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  answeredCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  itemCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+
+/** A signature drawn on screen, stored as an attachment. */
+const Signature = v.object({ attachmentId: Id, name: Text, staffId: v.nullable(Id), signedAt: Timestamp })
+
+/** One visit scored with one template version (v5 gives it its answers, vetoes, context and signatures). */
 export const Inspection = v.object({
   ...BaseRecordEntries,
   templateId: Id,
@@ -621,10 +660,91 @@ export const Inspection = v.object({
   branchId: Id,
   inspectorId: Id,
   date: DateString,
-  status: v.picklist(['draft', 'submitted', 'acknowledged']),
+  status: v.picklist(INSPECTION_STATUSES),
   details: Json,
+  kind: v.picklist(INSPECTION_KINDS),
+  /** The half month whose plan the visit counts for, e.g. '2026-12-H1' (v5). */
+  halfMonth: HalfMonthKey,
+  observedWindows: v.array(Text),
+  observedStaffNos: v.array(Text),
+  context: v.object({
+    traffic: v.nullable(v.picklist(['high', 'normal', 'low'])),
+    openCounters: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** The inspection team's members, by name. */
+    team: v.array(Text),
+    /** The branch's head or duty manager who accompanied the visit. */
+    accompaniedBy: Text,
+  }),
+  answers: v.record(v.string(), ItemAnswer),
+  vetoes: v.array(VetoFinding),
+  startedAt: Timestamp,
+  submittedAt: v.nullable(Timestamp),
+  /** Set when submitted; a submitted visit is locked. */
+  summary: v.nullable(VisitSummary),
+  inspectorSignature: v.nullable(Signature),
+  /** The branch head's or duty manager's acknowledgement (值班经理签字确认). */
+  acknowledgement: v.nullable(v.object({ ...Signature.entries, role: v.picklist(['branch_head', 'duty_manager']) })),
+  /** An amendment names the visit it corrects, with the reason; the original stays as it was. */
+  amends: v.nullable(Id),
+  amendReason: Text,
 })
 export type Inspection = v.InferOutput<typeof Inspection>
+export type InspectionKind = Inspection['kind']
+
+/** An executive's branches for one half month (v5). */
+export const InspectionPlan = v.object({
+  ...BaseRecordEntries,
+  halfMonth: HalfMonthKey,
+  inspectorId: Id,
+  branchIds: v.array(Id),
+})
+export type InspectionPlan = v.InferOutput<typeof InspectionPlan>
+
+const ActionStatus = v.picklist(['open', 'fixed', 'verified'])
+
+/** 整改: raised by a deduction or a confirmed veto, put right by the branch, re-checked by the inspector (v5). */
+export const CorrectiveAction = v.object({
+  ...BaseRecordEntries,
+  inspectionId: Id,
+  branchId: Id,
+  source: v.picklist(['item', 'veto']),
+  code: NonEmpty,
+  /** Staff number of who must put it right. */
+  owner: Text,
+  raisedOn: DateString,
+  dueDate: DateString,
+  status: ActionStatus,
+  fixedOnSpot: v.boolean(),
+  timeline: v.array(
+    v.object({ on: DateString, by: Text, status: ActionStatus, via: v.picklist(['visit', 'manual', 'recheck']), note: Text, photoIds: v.array(Text) }),
+  ),
+})
+export type CorrectiveAction = v.InferOutput<typeof CorrectiveAction>
+
+/** A period-level veto entered by the supervision team against a branch and a quarter (v5). */
+export const PeriodVeto = v.object({
+  ...BaseRecordEntries,
+  ...VetoFinding.entries,
+  branchId: Id,
+  quarter: QuarterKey,
+  enteredBy: Id,
+})
+export type PeriodVeto = v.InferOutput<typeof PeriodVeto>
+
+/** A quarter's red flag (流动红旗) and subsidy, or penalty points, as awarded (v5): the award history. */
+export const InspectionAward = v.object({
+  ...BaseRecordEntries,
+  quarter: QuarterKey,
+  branchId: Id,
+  group: v.picklist(BRANCH_GROUPS),
+  outcome: v.picklist(['red_flag', 'penalty']),
+  subsidyFen: FenAmount,
+  penaltyPoints: v.pipe(v.number(), v.minValue(0)),
+  penaltyReasons: v.array(v.picklist(['bottom_of_group', 'failed_visit'])),
+  awardedAt: Timestamp,
+  awardedBy: v.nullable(Id),
+})
+export type InspectionAward = v.InferOutput<typeof InspectionAward>
 
 /** Binary data (inspection photos, …) owned by another record, stored as a Blob. */
 export const Attachment = v.object({
@@ -635,6 +755,8 @@ export const Attachment = v.object({
   blob: v.instance(Blob),
   width: v.nullable(v.number()),
   height: v.nullable(v.number()),
+  /** When the attachment last left this terminal in an export file; null while it exists only here (v5). */
+  exportedAt: v.nullable(Timestamp),
 })
 export type Attachment = v.InferOutput<typeof Attachment>
 
@@ -689,6 +811,10 @@ export const RECORD_SCHEMAS = {
   accessGrants: AccessGrant,
   inspectionTemplates: InspectionTemplate,
   inspections: Inspection,
+  inspectionPlans: InspectionPlan,
+  correctiveActions: CorrectiveAction,
+  periodVetoes: PeriodVeto,
+  inspectionAwards: InspectionAward,
   attachments: Attachment,
   settings: Setting,
   auditLog: AuditEntry,

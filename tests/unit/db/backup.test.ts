@@ -73,7 +73,7 @@ async function seed(): Promise<Seeded> {
     }
     const first = clients[0]!
     await w.remove('clients', clients[1]!.id, { action: 'clients.delete' })
-    const photo = await w.insert('attachments', { ownerTable: 'clients', ownerId: first.id, mimeType: 'image/png', blob: new Blob([PHOTO], { type: 'image/png' }), width: 16, height: 16 })
+    const photo = await w.insert('attachments', { ownerTable: 'clients', ownerId: first.id, mimeType: 'image/png', blob: new Blob([PHOTO], { type: 'image/png' }), width: 16, height: 16, exportedAt: null })
     await w.insert('settings', { key: 'timeZone', value: 'Asia/Shanghai' })
     await setLocal(LOCAL_KEYS.branchId, branch.id)
     return { branchId: branch.id, clientIds: clients.map((c) => c.id), attachmentId: photo.id }

@@ -58,6 +58,15 @@ const SHIPPED_V3 = {
   accessGrants: 'id, granteeId',
 }
 
+/** Store definitions of schema v4 as shipped (the low counter). */
+const SHIPPED_V4 = {
+  offers: 'id, clientId, staffId, [branchId+businessDate], at, groupId, [followUpStaffId+followUpOn], saleStatus, referralId',
+  referrals: 'id, [branchId+status], referrerId, toStaffId, clientId, [branchId+businessDate]',
+  pointEntries: 'id, [staffId+quarter], quarter, saleId, [branchId+quarter]',
+  quarterClosures: 'id, [branchId+quarter]',
+  pointTotals: '[staffId+quarter], quarter',
+}
+
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
 
 describe('opening data that an older version wrote', () => {
@@ -151,6 +160,40 @@ describe('opening data that an older version wrote', () => {
     expect(await current.records('referrals').count()).toBe(0)
     expect(await current.records('quarterClosures').count()).toBe(0)
     expect(await current.pointTotals.where('quarter').equals('2026Q4').count()).toBe(0)
+    current.close()
+  })
+
+  it('schema v4 data (a visit and a photo as v1 wrote them) opens under v5: the visit is an on-site visit of its half month with no answers, the photo not yet exported', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie('upgrade-v4', { indexedDB, IDBKeyRange })
+    old.version(1).stores(SHIPPED_V1)
+    old.version(2).stores(SHIPPED_V2)
+    old.version(3).stores(SHIPPED_V3)
+    old.version(4).stores(SHIPPED_V4)
+    await old.open()
+    const visit = { ...base, id: '9a444840-9dc0-11d1-b245-5ffdce74fad2', templateId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', templateVersion: 1, branchId: '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', inspectorId: '3c9d6b2e-1f4a-4b5c-8d7e-6f5a4b3c2d1e', date: '2026-11-16', status: 'submitted', details: { score: 92 } }
+    await old.table('inspections').add(visit)
+    await old.table('inspections').add({ ...visit, id: 'aa444840-9dc0-11d1-b245-5ffdce74fad2', date: '2026-11-15', status: 'draft' })
+    await old.table('attachments').add({ ...base, id: 'ba444840-9dc0-11d1-b245-5ffdce74fad2', ownerTable: 'inspections', ownerId: visit.id, mimeType: 'image/jpeg', blob: new Blob(['photo'], { type: 'image/jpeg' }), width: 1600, height: 1200 })
+    old.close()
+
+    const current = new LobbyDeskDatabase('upgrade-v4', { indexedDB, IDBKeyRange })
+    await current.open()
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION)
+    const submitted = await current.records('inspections').get(visit.id)
+    expect(submitted).toMatchObject({ kind: 'on_site', halfMonth: '2026-11-H2', answers: {}, vetoes: [], submittedAt: base.updatedAt, summary: null, amends: null, amendReason: '', details: { score: 92 } })
+    expect(v.safeParse(RECORD_SCHEMAS.inspections, submitted).success).toBe(true)
+    const draft = await current.records('inspections').get('aa444840-9dc0-11d1-b245-5ffdce74fad2')
+    expect(draft).toMatchObject({ halfMonth: '2026-11-H1', submittedAt: null, startedAt: base.createdAt })
+    expect(v.safeParse(RECORD_SCHEMAS.inspections, draft).success).toBe(true)
+    const photo = await current.records('attachments').get('ba444840-9dc0-11d1-b245-5ffdce74fad2')
+    expect(photo?.exportedAt).toBeNull()
+    // The new indexes answer, and the new tables are there, empty.
+    expect(await current.records('inspections').where('[inspectorId+halfMonth]').equals([visit.inspectorId, '2026-11-H2']).count()).toBe(1)
+    expect(await current.records('correctiveActions').count()).toBe(0)
+    expect(await current.records('inspectionPlans').count()).toBe(0)
+    expect(await current.records('periodVetoes').count()).toBe(0)
+    expect(await current.records('inspectionAwards').count()).toBe(0)
     current.close()
   })
 })

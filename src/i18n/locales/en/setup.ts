@@ -75,6 +75,10 @@ export default {
     referrals: 'Referrals',
     pointEntries: 'Points ledger',
     quarterClosures: 'Quarter closes',
+    inspectionPlans: 'Half-month inspection plans',
+    correctiveActions: 'Corrective actions',
+    periodVetoes: 'Period vetoes',
+    inspectionAwards: 'Red flags and penalties',
     auditLog: 'Audit log',
   },
 } satisfies typeof zh

@@ -73,6 +73,10 @@ export default {
     referrals: '转推介',
     pointEntries: '积分台账',
     quarterClosures: '季度积分结账',
+    inspectionPlans: '半月检查计划',
+    correctiveActions: '整改项',
+    periodVetoes: '期间否决事项',
+    inspectionAwards: '流动红旗与奖罚',
     auditLog: '操作日志',
   },
 }
