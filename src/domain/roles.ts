@@ -22,7 +22,8 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   lobby: ['lobby_manager', 'branch_head'],
   /** A service point's own screen: call, serve, transfer (every role that serves at a window or desk). */
   station: ['high_counter', 'low_counter', 'customer_manager', 'wealth_manager', 'lobby_manager', 'branch_head'],
-  counter: ['low_counter', 'customer_manager', 'high_counter', 'branch_head'],
+  /** Recording offers, taking referrals and one's product points: wealth managers sell and take referrals too. */
+  counter: ['low_counter', 'customer_manager', 'wealth_manager', 'high_counter', 'branch_head'],
   wealth: ['wealth_manager', 'customer_manager', 'branch_head'],
   inspection: ['inspector', 'branch_head'],
   admin: ['administrator', 'branch_head'],

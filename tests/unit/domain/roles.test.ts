@@ -12,6 +12,11 @@ describe('roles and areas', () => {
     expect(mayUseArea(['customer_manager', 'low_counter'], 'counter')).toBe(true)
   })
 
+  it('a wealth manager records offers and takes referrals at the counter area, but lands on the wealth room', () => {
+    expect(mayUseArea(['wealth_manager'], 'counter')).toBe(true)
+    expect(homeArea(['wealth_manager'], ['wealth', 'counter', 'station', 'workbench'])).toBe('wealth')
+  })
+
   it('each role lands on its own area when this build has it, else on the workbench', () => {
     expect(homeArea(['branch_head'], ['dashboard', 'workbench', 'admin'])).toBe('dashboard')
     expect(homeArea(['administrator'], ['dashboard', 'workbench', 'admin'])).toBe('admin')

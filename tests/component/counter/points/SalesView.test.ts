@@ -92,10 +92,10 @@ describe('sales to confirm', () => {
     const sale = offers[0]!
     const { wrapper } = await mountWithApp(SalesView, { staff: b.zhou })
     await vi.waitFor(() => expect(wrapper.find(`[data-testid="sale-confirm-${sale.id}"]`).exists()).toBe(true))
-    // Another terminal confirms it first; this list has not refreshed yet.
+    // Another terminal confirms it a moment before the tap, before this live list can refresh: its
+    // write is queued first, so the tap's finds the sale already settled.
     const button = wrapper.get(`[data-testid="sale-confirm-${sale.id}"]`)
-    await confirmSale(sale.id, today, b.head.id)
-    await button.trigger('click')
+    await Promise.all([confirmSale(sale.id, today, b.head.id), button.trigger('click')])
     await flushPromises()
     await vi.waitFor(() => expect(wrapper.get('[data-testid="sales-failure"]').text()).toBe('这笔销售已经确认或撤销过了，列表已更新。'))
     await vi.waitFor(() => expect(wrapper.find(`[data-testid="sale-${sale.id}"]`).exists()).toBe(false))
