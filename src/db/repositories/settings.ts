@@ -2,6 +2,7 @@
 import { resolveSettings, type BranchSettingKey, type BranchSettings } from '@/domain/settings'
 import type { Setting } from '@/domain/model/records'
 import { compareHlc } from '@/domain/hlc'
+import type { RuleSetValidation } from '@/domain/ruleSets'
 import { database } from '../connection'
 import { writeRecords } from '../write'
 
@@ -37,4 +38,22 @@ export async function saveSettingValue(key: string, value: unknown): Promise<voi
 
 export async function saveBranchSetting<K extends BranchSettingKey>(key: K, value: BranchSettings[K]): Promise<void> {
   await saveSettingValue(key, value)
+}
+
+/**
+ * A versioned rule set stored as one branch-wide setting (the wealth, counter and inspection
+ * rules): `load` resolves what is stored over the defaults; `save` validates a whole set and stores
+ * it as the next version (the version the caller sent is ignored).
+ */
+export function versionedRuleSet<R extends { version: number }>(key: string, resolve: (stored: Record<string, unknown>) => R, validate: (candidate: unknown) => RuleSetValidation<R>) {
+  async function load(): Promise<R> {
+    return resolve(((await loadStoredSettings())[key] ?? {}) as Record<string, unknown>)
+  }
+  async function save(candidate: unknown): Promise<RuleSetValidation<R>> {
+    const current = await load()
+    const checked = validate({ ...(candidate as object), version: current.version + 1 })
+    if (checked.ok) await saveSettingValue(key, checked.rules)
+    return checked
+  }
+  return { load, save }
 }
