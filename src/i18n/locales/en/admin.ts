@@ -315,6 +315,8 @@ export default {
       wealthAlert: { acknowledge: 'Anomaly alert handled' },
       room: { session_start: 'Wealth-room session started', session_end: 'Wealth-room session ended', use_without_client: 'Wealth room used without a client' },
       wealth: { booking: { book: 'Wealth room booked', cancel: 'Wealth-room booking cancelled', reschedule: 'Wealth-room booking moved' } },
+      inspectionTemplate: { install: 'Install the default score sheet', edit: 'Edit a score sheet', retire: 'Retire a score sheet version', version: 'New score sheet version' },
+      inspection: { start: 'Start an inspection', submit: 'Submit an inspection', acknowledge: 'Branch acknowledges an inspection', amend: 'Amend a submitted inspection' },
       offer: { record: 'Record offers', confirmSale: 'Confirm a product opened', cancelSale: 'Record a sale cancelled', followUpClose: 'Record a follow-up outcome' },
       referral: { create: 'Refer a client', close: 'Close a referral' },
       holding: { fromSale: 'Add a sold product to holdings', saleCancelled: 'Remove a cancelled sale from holdings' },

@@ -313,6 +313,8 @@ export default {
       wealthAlert: { acknowledge: '处理异动预警' },
       room: { session_start: '理财室开始接待', session_end: '理财室结束接待', use_without_client: '无客户占用理财室' },
       wealth: { booking: { book: '预约理财室', cancel: '取消理财室预约', reschedule: '改约理财室' } },
+      inspectionTemplate: { install: '安装默认检查计分表', edit: '修改检查计分表', retire: '停用旧版检查计分表', version: '检查计分表新版本' },
+      inspection: { start: '开始检查', submit: '提交检查结果', acknowledge: '网点签字确认检查结果', amend: '更正已提交的检查' },
       offer: { record: '登记营销', confirmSale: '确认产品开通', cancelSale: '登记客户撤销', followUpClose: '跟进结果登记' },
       referral: { create: '转推介客户', close: '转介办结' },
       holding: { fromSale: '营销成交记入持有产品', saleCancelled: '撤销后移出持有产品' },

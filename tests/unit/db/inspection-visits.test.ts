@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../support/db'
+import { seedCounterBranch, today, type CounterBranch } from '../../support/counterSeed'
+import { database } from '@/db/connection'
+import { writeRecords } from '@/db/write'
+import { ensureDefaultTemplate, saveTemplateEdits, templateVersions } from '@/db/repositories/inspection/templates'
+import { acknowledgeInspection, amendInspection, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged, type CapturedImage } from '@/db/repositories/inspection/visits'
+import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
+import type { InspectionTemplate, Staff } from '@/domain/model/records'
+
+let b: CounterBranch
+let inspector: Staff
+let template: InspectionTemplate
+beforeEach(async () => {
+  await freshDatabase()
+  b = await seedCounterBranch()
+  inspector = await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
+  template = await ensureDefaultTemplate()
+})
+
+const image = (text: string): CapturedImage => ({ blob: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg', width: 1600, height: 1200 })
+const signed = () => ({ image: image('signature'), name: '蒋平', staffId: inspector.id })
+
+/** Every item passed, except A1 (photo evidence required) with one occurrence naming 9005 and carrying a photo. */
+function answersWith(photoId: string): Record<string, ItemAnswer> {
+  const answers: Record<string, ItemAnswer> = {}
+  for (const { item } of templateItems(template)) answers[item.code] = item.rule === 'GRADE' ? { kind: 'level', levelIndex: 0, occurrences: [], fixedOnSpot: false, note: '' } : { kind: 'pass', note: '' }
+  answers.A1 = { kind: 'deduct', occurrences: [{ staffNo: '9005', note: '营业时间牌破损', photoIds: [photoId] }], fixedOnSpot: false, note: '' }
+  return answers
+}
+
+async function started() {
+  return startInspection({ templateId: template.id, branchId: b.branchId, inspectorId: inspector.id, date: today, kind: 'unannounced', observedWindows: ['1号窗口'], observedStaffNos: ['9005'], context: { traffic: 'normal', openCounters: 4, team: ['蒋平'], accompaniedBy: '赵建华' } })
+}
+
+describe('templates', () => {
+  it('the default score sheet is installed once', async () => {
+    expect((await ensureDefaultTemplate()).id).toBe(template.id)
+    expect(await templateVersions(template.code)).toHaveLength(1)
+  })
+
+  it('an unused version is edited in place; one an inspection used gets a successor and retires', async () => {
+    const renamed = await saveTemplateEdits(template.id, { ...template, name: '窗口服务检查计分表（试行）' })
+    expect(renamed).toMatchObject({ ok: true, newVersion: false })
+    await started()
+    const again = await saveTemplateEdits(template.id, { ...template, name: '窗口服务检查计分表（2027 版）' })
+    expect(again).toMatchObject({ ok: true, newVersion: true, template: { version: 2, active: 1 } })
+    expect((await database().records('inspectionTemplates').get(template.id))?.active).toBe(0)
+  })
+})
+
+describe('a visit from draft to amendment', () => {
+  it('resumes as saved; submit is refused while items are unanswered, writing nothing', async () => {
+    const visit = await started()
+    expect(visit).toMatchObject({ status: 'draft', templateVersion: 1, halfMonth: expect.stringMatching(/^\d{4}-\d{2}-H[12]$/) })
+    const photo = await attachPhoto(visit.id, image('photo'))
+    const partial = { A1: answersWith(photo.id).A1! }
+    await saveDraft(visit.id, partial, [])
+    expect((await database().records('inspections').get(visit.id))?.answers).toEqual(partial)
+    const attempt = submitInspection(visit.id, signed(), today)
+    await expect(attempt).rejects.toBeInstanceOf(SubmissionBlockedError)
+    await expect(attempt).rejects.toMatchObject({ blockers: { unanswered: expect.arrayContaining(['A2']) } })
+    expect(await database().records('correctiveActions').count()).toBe(0)
+  })
+
+  it('submitted, it keeps its score and grade, raises the corrective action for the named person and is locked; the branch acknowledges; an amendment keeps the original', async () => {
+    const visit = await started()
+    const photo = await attachPhoto(visit.id, image('photo'))
+    await saveDraft(visit.id, answersWith(photo.id), [])
+    const submitted = await submitInspection(visit.id, signed(), today)
+    expect(submitted.status).toBe('submitted')
+    expect(submitted.summary).toMatchObject({ earned: 99, normalised: 99, grade: 'excellent', confirmedVetoes: 0 })
+    expect(submitted.inspectorSignature?.name).toBe('蒋平')
+    const actions = await database().records('correctiveActions').where('inspectionId').equals(visit.id).toArray()
+    expect(actions.map((a) => [a.code, a.owner, a.status])).toEqual([['A1', '9005', 'open']])
+    await expect(saveDraft(visit.id, {}, [])).rejects.toBeInstanceOf(InspectionLockedError)
+    expect((await unacknowledged(b.branchId)).map((i) => i.id)).toEqual([visit.id])
+
+    await acknowledgeInspection(visit.id, { image: image('head'), name: '赵建华', staffId: b.head.id, role: 'branch_head' })
+    expect(await unacknowledged(b.branchId)).toEqual([])
+
+    const corrected = { ...answersWith(photo.id), A2: { kind: 'deduct' as const, occurrences: [{ staffNo: null, note: '门前堆放杂物', photoIds: [photo.id] }], fixedOnSpot: true, note: '' } }
+    const amended = await amendInspection(visit.id, { answers: corrected, vetoes: [], reason: '漏记门前杂物一处' }, signed(), today)
+    expect(amended).toMatchObject({ amends: visit.id, amendReason: '漏记门前杂物一处', status: 'submitted', summary: { earned: 98 } })
+    expect((await database().records('inspections').get(visit.id))).toMatchObject({ status: 'acknowledged', summary: { earned: 99 } })
+    const audit = await database().records('auditLog').where('[entity+entityId]').equals(['inspections', visit.id]).toArray()
+    expect(audit.find((e) => e.action === 'inspection.amend')).toMatchObject({ before: { id: visit.id }, after: { id: amended.id } })
+    await expect(amendInspection(visit.id, { answers: corrected, vetoes: [], reason: ' ' }, signed(), today)).rejects.toThrow()
+  })
+})
