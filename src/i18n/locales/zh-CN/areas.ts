@@ -15,6 +15,7 @@ import counter from './counter'
 import counterAdmin from './counterAdmin'
 import counterOffers from './counterOffers'
 import counterPoints from './counterPoints'
+import inspectionCapture from './inspectionCapture'
 
 /** Every area's messages: loaded after the first screen (see ensureMessages in src/i18n). */
-export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints }
+export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints, inspectionCapture }
