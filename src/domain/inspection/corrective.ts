@@ -170,6 +170,6 @@ export function applyRecheck(
 }
 
 /** Open actions past their due date, the most overdue first. */
-export function overdueActions(actions: readonly CorrectiveAction[], today: BusinessDate): CorrectiveAction[] {
+export function overdueActions<A extends CorrectiveAction>(actions: readonly A[], today: BusinessDate): A[] {
   return actions.filter((a) => a.status === 'open' && a.dueDate < today).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
 }
