@@ -4,7 +4,7 @@ import { seedCounterBranch, today, type CounterBranch } from '../../support/coun
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
 import { ensureDefaultTemplate } from '@/db/repositories/inspection/templates'
-import { attachPhoto, saveDraft, startInspection, submitInspection, type CapturedImage } from '@/db/repositories/inspection/visits'
+import { saveDraft, startInspection, submitInspection, type CapturedImage } from '@/db/repositories/inspection/visits'
 import { ActionChangeRefusedError, changeCorrectiveAction, openActions, overdue } from '@/db/repositories/inspection/actions'
 import { awardQuarter, enterPeriodVeto, plansOf, progressOf, quarterRanking, savePlan } from '@/db/repositories/inspection/ranking'
 import { saveInspectionRules, loadInspectionRules } from '@/db/repositories/inspection/rules'
