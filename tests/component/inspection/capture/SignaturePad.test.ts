@@ -14,9 +14,10 @@ afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
 })
 
-/** A finger drawing through the points (pad coordinates: jsdom lays the canvas out at 0,0). */
+/** A finger drawing through the points, on a pad laid out as 1000 × 240 px at the page's top left (jsdom lays out nothing). */
 async function sign(wrapper: VueWrapper, points: [number, number][], pointer: PointerEventInit = {}): Promise<void> {
   const canvas = wrapper.get('[data-testid="signature-canvas"]').element
+  vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 1000, 240))
   const send = (type: string, [clientX, clientY]: [number, number]) =>
     canvas.dispatchEvent(new PointerEvent(type, { clientX, clientY, pointerId: 7, isPrimary: true, pointerType: 'touch', bubbles: true, cancelable: true, ...pointer }))
   const [first, ...rest] = points
@@ -78,6 +79,18 @@ describe('the signature pad', () => {
     expect(image.height / 2).toBeGreaterThan(30 + 2 * 8)
     expect(image.height / 2).toBeLessThan(30 + 2 * 24)
     expect(canvas.encoded.at(-1)).toMatchObject({ width: image.width, height: image.height, type: 'image/png' })
+  })
+
+  it('keeps a finger that wanders off the pad at its edge, so the image is what the signer saw', async () => {
+    stubCanvas()
+    const { wrapper } = await mountWithApp(SignaturePad, { roles: ['inspector'], props: { signerName: '蒋平' } })
+    await sign(wrapper, [[900, 100], [1400, 100], [1400, 600]])
+    await confirmButton(wrapper).trigger('click')
+    await flushPromises()
+    const image = (wrapper.emitted('signed') as [SignatureImage][])[0]![0]
+    // Ink from x 900 to the edge at 1000 and from y 100 to the bottom at 240, with its margins.
+    expect(image.width / 2).toBeLessThan(100 + 2 * 24)
+    expect(image.height / 2).toBeLessThan(140 + 2 * 24)
   })
 
   it('says so when the signature cannot be saved, and keeps the drawing to try again', async () => {
