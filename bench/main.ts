@@ -9,7 +9,8 @@ import { ensureMessages, i18n } from '@/i18n'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSetupStore } from '@/stores/setup'
 import { useLobbyStore } from '@/stores/lobby'
-import { seedCounterScaleData, seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
+import { seedCounterScaleData, seedInspectionScaleData, seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
+import { quarterRanking } from '@/db/repositories/inspection/ranking'
 import { standingsFor } from '@/db/repositories/counter/points'
 import { quarterOf } from '@/domain/counter/ledger'
 import { useWealthCareStore } from '@/stores/wealthCare'
@@ -102,6 +103,17 @@ const api = {
       people = standings.rankings.reduce((sum, r) => sum + r.standings.length, 0)
     })
     return { times, people }
+  },
+  /** Adds submitted inspections across the region's outlets to a seeded profile when they are missing. */
+  async ensureInspectionsSeeded(inspections: number): Promise<void> {
+    await seedInspectionScaleData({ today: useTerminalStore().today, inspections })
+  },
+  /** The quarter's ranking of every outlet with the red flag and penalties, as the rankings page asks for it. */
+  async inspectionRanking(runs: number): Promise<{ times: number[]; branches: number }> {
+    const terminal = useTerminalStore()
+    let branches = 0
+    const times = await timed(runs, async () => (branches = (await quarterRanking(quarterOf(terminal.today))).filter((s) => s.ranked).length))
+    return { times, branches }
   },
   async clientSearch(runs: number): Promise<number[]> {
     const lobby = useLobbyStore()

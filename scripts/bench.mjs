@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --only lobby|wealth|counter]`: builds the benchmark page (production build of the app's own
+ * `npm run bench [-- --only lobby|wealth|counter|inspection]`: builds the benchmark page (production build of the app's own
  * code), opens it in Debian's Chromium with a persistent profile (.bench-profile, seeded once at bank
  * scale and reused), and prints one JSON line per figure: {"metric","value","unit","n"}, the value
  * being the median of n runs. Not part of `npm test`.
@@ -72,6 +72,14 @@ try {
     const { times, people } = await page.evaluate(() => window.lobbyDeskBench.quarterRanking(30))
     process.stderr.write(`counter.quarter_ranking_50k_offers: ${people} places in the region's rankings\n`)
     report('counter.quarter_ranking_50k_offers', times)
+  }
+  if (wants('inspection')) {
+    await page.evaluate(() => window.lobbyDeskBench.ensureSeeded(100_000, 250_000), undefined, { timeout: 0 })
+    await page.evaluate(() => window.lobbyDeskBench.ensureInspectionsSeeded(2_000), undefined, { timeout: 0 })
+    await page.evaluate(() => window.lobbyDeskBench.inspectionRanking(5))
+    const { times, branches } = await page.evaluate(() => window.lobbyDeskBench.inspectionRanking(30))
+    process.stderr.write(`inspection.quarter_ranking_2k: ${branches} outlets ranked\n`)
+    report('inspection.quarter_ranking_2k', times)
   }
 } finally {
   await context.close()

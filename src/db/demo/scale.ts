@@ -1,12 +1,13 @@
 /**
  * Data at bank scale for `npm run bench`: the demo branch's clients drawn again from other seeds
  * (100,000 in all), a long history of past visits, 5,000 maintained VIPs with 200,000 diary contacts,
- * and 50,000 low-counter offers with their points ledger. Written through the ordinary write path
+ * 50,000 low-counter offers with their points ledger, and 2,000 inspections across the region's
+ * outlets. Written through the ordinary write path
  * (stamps and outbox), in transactions of a few thousand rows so progress shows.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { NewRecord } from '@/domain/model/base'
-import { VIP_TIERS, type Client, type Contact, type Offer, type PointEntry, type Visit, type VisitEvent } from '@/domain/model/records'
+import { VIP_TIERS, type Client, type Contact, type Inspection, type Offer, type PointEntry, type Visit, type VisitEvent } from '@/domain/model/records'
 import { nextCareOn, openCareItems } from '@/domain/wealth/cadence'
 import { careFromContacts } from '@/domain/wealth/diary'
 import { addDays, startOfBusinessDate } from '@/domain/time'
@@ -16,6 +17,9 @@ import { loadWealthRules } from '../repositories/wealth/rules'
 import { rebuildPointTotals } from '../repositories/counter/ledger'
 import { confirmEntries, quarterOf, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
+import { ensureDefaultTemplate } from '../repositories/inspection/templates'
+import { halfMonthOf } from '@/domain/inspection/plans'
+import { gradeOf } from '@/domain/inspection/grades'
 import { Dice } from './dice'
 import { generateDemoBranch, DEMO_SEED } from './generate'
 
@@ -191,4 +195,43 @@ export async function seedCounterScaleData(options: CounterScaleOptions): Promis
     report('offers', done, wanted)
   }
   await writeRecords(['pointEntries', 'pointTotals'], () => rebuildPointTotals())
+}
+
+export interface InspectionScaleOptions {
+  today: string
+  /** Submitted inspections the terminal should hold. */
+  inspections: number
+  onProgress?: (what: string, done: number, total: number) => void
+}
+
+/**
+ * Adds submitted inspections of every outlet the terminal holds until it holds `inspections`, spread
+ * over this quarter's days so far and the quarter before, each with the figures a submission keeps
+ * (a score between 80 and 100, its grade, now and then a veto).
+ */
+export async function seedInspectionScaleData(options: InspectionScaleOptions): Promise<void> {
+  const report = options.onProgress ?? (() => {})
+  const db = database()
+  const wanted = options.inspections - (await db.records('inspections').count())
+  if (wanted <= 0) return
+  const template = await ensureDefaultTemplate()
+  const branches = (await db.records('branches').toArray()).filter((b) => b.deleted === 0)
+  const inspectors = (await db.records('staff').toArray()).filter((s) => s.roles.includes('inspector'))
+  if (branches.length === 0 || inspectors.length === 0) throw new Error('The terminal needs outlets and inspectors: load the demo first')
+  const dice = new Dice(xoroshiro128plus(DEMO_SEED ^ 0x1175ec7))
+  const rows: NewRecord<Inspection>[] = []
+  for (let i = 0; i < wanted; i++) {
+    const date = addDays(options.today, -dice.int(0, 150))
+    const normalised = Math.round(dice.int(8_000, 10_000)) / 100
+    const vetoed = dice.chance(0.02) ? 1 : 0
+    const byPoints = gradeOf(normalised, template.gradeBands)
+    const at = Date.parse(`${date}T10:00:00+08:00`)
+    rows.push({
+      templateId: template.id, templateVersion: template.version, branchId: dice.pick(branches).id, inspectorId: dice.pick(inspectors).id, date, status: 'submitted', details: {},
+      kind: 'on_site', halfMonth: halfMonthOf(date), observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' },
+      answers: {}, vetoes: [], startedAt: at, submittedAt: at + 3_600_000, inspectorSignature: null, acknowledgement: null, amends: null, amendReason: '',
+      summary: { earned: normalised, applicableMax: 100, normalised, grade: vetoed ? 'fail' : byPoints, gradeByPoints: byPoints, confirmedVetoes: vetoed, answeredCount: 42, itemCount: 42 },
+    })
+  }
+  await writeChunks(rows, (chunk) => writeRecords(['inspections'], (w) => w.insertMany('inspections', chunk)), (done) => report('inspections', done, rows.length))
 }

@@ -1,0 +1,27 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../support/db'
+import { seedCounterBranch, today } from '../../support/counterSeed'
+import { database } from '@/db/connection'
+import { writeRecords } from '@/db/write'
+import { seedInspectionScaleData } from '@/db/demo/scale'
+import { quarterRanking } from '@/db/repositories/inspection/ranking'
+import { quarterOf } from '@/domain/counter/ledger'
+import * as v from 'valibot'
+import { RECORD_SCHEMAS } from '@/domain/model/records'
+
+beforeEach(async () => {
+  await freshDatabase()
+  await seedCounterBranch()
+  await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
+})
+
+describe('inspections at region scale', () => {
+  it('adds submitted visits with their figures until the terminal holds the number asked, once', async () => {
+    await seedInspectionScaleData({ today, inspections: 120 })
+    await seedInspectionScaleData({ today, inspections: 120 })
+    const visits = await database().records('inspections').toArray()
+    expect(visits).toHaveLength(120)
+    expect(visits.every((visit) => v.safeParse(RECORD_SCHEMAS.inspections, visit).success)).toBe(true)
+    expect((await quarterRanking(quarterOf(today))).some((s) => s.ranked)).toBe(true)
+  })
+})
