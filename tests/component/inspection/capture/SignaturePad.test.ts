@@ -81,6 +81,26 @@ describe('the signature pad', () => {
     expect(canvas.encoded.at(-1)).toMatchObject({ width: image.width, height: image.height, type: 'image/png' })
   })
 
+  it('draws every point the browser merged into one move of a fast finger', async () => {
+    stubCanvas()
+    const { wrapper } = await mountWithApp(SignaturePad, { roles: ['inspector'], props: { signerName: '蒋平' } })
+    const canvas = wrapper.get('[data-testid="signature-canvas"]').element
+    vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 1000, 240))
+    const touch = (type: string, clientX: number, clientY: number) => new PointerEvent(type, { clientX, clientY, pointerId: 3, isPrimary: true, pointerType: 'touch', bubbles: true, cancelable: true })
+    canvas.dispatchEvent(touch('pointerdown', 100, 100))
+    // The merged events are never dispatched themselves: they have no target to measure against.
+    const move = Object.assign(touch('pointermove', 600, 100), { getCoalescedEvents: () => [touch('pointermove', 300, 200), touch('pointermove', 600, 100)] })
+    canvas.dispatchEvent(move)
+    canvas.dispatchEvent(touch('pointerup', 600, 100))
+    await wrapper.vm.$nextTick()
+    await confirmButton(wrapper).trigger('click')
+    await flushPromises()
+    const image = (wrapper.emitted('signed') as [SignatureImage][])[0]![0]
+    // 500 × 100 px of ink (the merged point at y 200 included), not a dot at each end.
+    expect(image.width / 2).toBeGreaterThan(500)
+    expect(image.height / 2).toBeGreaterThan(100)
+  })
+
   it('keeps a finger that wanders off the pad at its edge, so the image is what the signer saw', async () => {
     stubCanvas()
     const { wrapper } = await mountWithApp(SignaturePad, { roles: ['inspector'], props: { signerName: '蒋平' } })
