@@ -72,6 +72,19 @@ async function backupFileName(tables: RowsByTable, branchId: string | null, at: 
   return `lobbydesk-${code.replace(/[^A-Za-z0-9_-]/g, '_')}-${stamp}${BACKUP_FILE_EXTENSION}`
 }
 
+/** These rows (every table present, some perhaps empty) sealed into a file with the passphrase. */
+export async function sealTables(tables: RowsByTable, passphrase: string, createdAt: number): Promise<{ blob: Blob; counts: TableCounts; checksum: string }> {
+  const device = await deviceId()
+  const branchId = (await getLocal<string | null>(LOCAL_KEYS.branchId)) ?? null
+  const region = (await getLocal<Region | null>(LOCAL_KEYS.region)) ?? null
+  // Refuse now rather than write a file that every reader would refuse.
+  assertValidRecords(tables)
+  const counts = countRows(tables)
+  const checksum = await checksumOf(tables)
+  const payloadJson = await encodePayload({ app: BACKUP_APP, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt, deviceId: device, branchId, region, counts, checksum }, tables)
+  return { blob: await encryptPayload(payloadJson, passphrase, createdAt), counts, checksum }
+}
+
 /**
  * Every replicated table, encrypted with the passphrase. The 'backup.create' audit entry is
  * written after the snapshot, so the returned counts and checksum are the file's.
@@ -80,22 +93,16 @@ export async function createBackup(passphrase: string, { actorRoles }: BackupAct
   assertMayBackUp(actorRoles)
   assertPassphraseLength(passphrase)
   const createdAt = now()
-  const device = await deviceId()
   const branchId = (await getLocal<string | null>(LOCAL_KEYS.branchId)) ?? null
-  const region = (await getLocal<Region | null>(LOCAL_KEYS.region)) ?? null
   const tables = await snapshotRecords()
-  // Refuse now rather than write a file that every restore would refuse.
-  assertValidRecords(tables)
-  const counts = countRows(tables)
-  const checksum = await checksumOf(tables)
-  const payloadJson = await encodePayload({ app: BACKUP_APP, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt, deviceId: device, branchId, region, counts, checksum }, tables)
-  const blob = await encryptPayload(payloadJson, passphrase, createdAt)
+  const { blob, counts, checksum } = await sealTables(tables, passphrase, createdAt)
   const fileName = await backupFileName(tables, branchId, createdAt)
   await writeRecords([], (writer) => writer.audit('backup.create', 'database', null, null, { fileName, schemaVersion: CURRENT_SCHEMA_VERSION, counts, checksum }))
   return { blob, fileName, counts, checksum }
 }
 
-async function readBackup(file: Blob, passphrase: string): Promise<{ summary: BackupSummary; tables: RowsByTable }> {
+/** Decrypts a file and checks it down to every row and its checksum, writing nothing; throws BackupError. */
+export async function readBackup(file: Blob, passphrase: string): Promise<{ summary: BackupSummary; tables: RowsByTable }> {
   const { header, tables, asStored } = decodePayload(await decryptPayload(file, passphrase))
   const checksum = await checksumOf(asStored)
   if (checksum !== header.checksum) throw new BackupError({ kind: 'checksum_mismatch', declared: header.checksum, actual: checksum })

@@ -317,6 +317,7 @@ export default {
       wealth: { booking: { book: 'Wealth room booked', cancel: 'Wealth-room booking cancelled', reschedule: 'Wealth-room booking moved' } },
       inspectionTemplate: { install: 'Install the default score sheet', edit: 'Edit a score sheet', retire: 'Retire a score sheet version', version: 'New score sheet version' },
       inspection: { start: 'Start an inspection', submit: 'Submit an inspection', acknowledge: 'Branch acknowledges an inspection', amend: 'Amend a submitted inspection' },
+      inspections: { export: 'Export inspections to a file', import: 'Import inspections from a file' },
       correctiveAction: { open: 'Corrective action reopened', fixed: 'Corrective action fixed', verified: 'Corrective action verified' },
       inspectionPlan: { save: 'Save a half-month plan' },
       periodVeto: { enter: 'Enter a period veto' },

@@ -1,0 +1,69 @@
+// @vitest-environment node
+// Node rather than jsdom: jsdom's Blob does not survive fake-indexeddb's structuredClone (see backup.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../support/db'
+import { seedCounterBranch, today } from '../../support/counterSeed'
+import { database } from '@/db/connection'
+import { writeRecords } from '@/db/write'
+import { BackupError, setKdfIterationsForTests } from '@/db/backup'
+import { exportInspections, importInspections } from '@/db/backup/exchange'
+import { ensureDefaultTemplate } from '@/db/repositories/inspection/templates'
+import { attachPhoto, saveDraft, startInspection, submitInspection, type CapturedImage } from '@/db/repositories/inspection/visits'
+import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
+
+beforeAll(() => setKdfIterationsForTests(1_000))
+afterAll(() => setKdfIterationsForTests(null))
+
+const PASSPHRASE = 'hangzhou-2026'
+const image = (text: string): CapturedImage => ({ blob: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg', width: 10, height: 10 })
+
+/** On an inspector's tablet: one submitted visit with a photo on A1 and its corrective action. */
+async function inspectorTablet() {
+  await freshDatabase('inspector-tablet')
+  const b = await seedCounterBranch()
+  const inspector = await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
+  const template = await ensureDefaultTemplate()
+  const visit = await startInspection({ templateId: template.id, branchId: b.branchId, inspectorId: inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
+  const photo = await attachPhoto(visit.id, image('photo'))
+  const answers: Record<string, ItemAnswer> = {}
+  for (const { item } of templateItems(template)) answers[item.code] = item.rule === 'GRADE' ? { kind: 'level', levelIndex: 0, occurrences: [], fixedOnSpot: false, note: '' } : { kind: 'pass', note: '' }
+  answers.A1 = { kind: 'deduct', occurrences: [{ staffNo: null, note: '营业时间牌破损', photoIds: [photo.id] }], fixedOnSpot: false, note: '' }
+  await saveDraft(visit.id, answers, [])
+  await submitInspection(visit.id, { image: image('signature'), name: '蒋平', staffId: inspector.id }, today)
+  return visit.id
+}
+
+describe('inspections exchanged as files', () => {
+  it('exports a visit with its template, photos and actions; imported on another terminal it arrives once, again it changes nothing, a local difference is reported', async () => {
+    const visitId = await inspectorTablet()
+    const file = await exportInspections([visitId], PASSPHRASE)
+    expect(file.counts).toEqual({ inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect((await database().records('attachments').toArray()).every((a) => a.exportedAt !== null)).toBe(true)
+
+    await freshDatabase('head-terminal')
+    await seedCounterBranch()
+    const first = await importInspections(file.blob, PASSPHRASE)
+    expect(first.added).toEqual({ inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect((await database().records('inspections').get(visitId))?.summary?.earned).toBe(99)
+
+    const again = await importInspections(file.blob, PASSPHRASE)
+    expect(again).toMatchObject({ added: { inspections: 0, attachments: 0 }, unchanged: 5, conflicts: [] })
+    expect(await database().records('inspections').count()).toBe(1)
+
+    await writeRecords(['inspections'], (w) => w.update('inspections', visitId, { amendReason: '本地改动' }))
+    const third = await importInspections(file.blob, PASSPHRASE)
+    expect(third.conflicts).toEqual([{ table: 'inspections', id: visitId, newerIn: 'here' }])
+    expect((await database().records('inspections').get(visitId))?.amendReason).toBe('本地改动')
+  })
+
+  it('a damaged file or a wrong passphrase changes nothing', async () => {
+    const visitId = await inspectorTablet()
+    const file = await exportInspections([visitId], PASSPHRASE)
+    await freshDatabase('head-terminal-2')
+    const bytes = new Uint8Array(await file.blob.arrayBuffer())
+    bytes[bytes.length - 10] = bytes[bytes.length - 10] === 65 ? 66 : 65
+    await expect(importInspections(new Blob([bytes]), PASSPHRASE)).rejects.toBeInstanceOf(BackupError)
+    await expect(importInspections(file.blob, 'wrong-passphrase')).rejects.toBeInstanceOf(BackupError)
+    expect(await database().records('inspections').count()).toBe(0)
+  })
+})
