@@ -46,7 +46,7 @@ describe('first run → demo branch → every role lands on its own home', () =>
     ['administrator', DEMO.administrator, '/admin'],
     ['lobby manager', DEMO.lobbyManager, '/lobby'],
     ['high-counter teller', DEMO.highCounter, '/station'],
-    ['low-counter teller', DEMO.lowCounter, '/station'],
+    ['low-counter teller', DEMO.lowCounter, '/counter'],
     ['wealth manager', DEMO.wealthManager, '/wealth'],
     ['inspector', DEMO.inspector, '/workbench'],
   ])('the %s signs in with the demo PIN and sees their own home', async (_role, account, home) => {
