@@ -3,33 +3,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
 import { seedCounterBranch, today } from '../../support/counterSeed'
+import { allPassed, picture, seedInspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
 import { BackupError, setKdfIterationsForTests } from '@/db/backup'
 import { exportInspections, importInspections } from '@/db/backup/exchange'
-import { ensureDefaultTemplate } from '@/db/repositories/inspection/templates'
-import { attachPhoto, saveDraft, startInspection, submitInspection, type CapturedImage } from '@/db/repositories/inspection/visits'
-import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
+import { attachPhoto, saveDraft, startInspection, submitInspection } from '@/db/repositories/inspection/visits'
 
 beforeAll(() => setKdfIterationsForTests(1_000))
 afterAll(() => setKdfIterationsForTests(null))
 
 const PASSPHRASE = 'hangzhou-2026'
-const image = (text: string): CapturedImage => ({ blob: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg', width: 10, height: 10 })
 
 /** On an inspector's tablet: one submitted visit with a photo on A1 and its corrective action. */
 async function inspectorTablet() {
   await freshDatabase('inspector-tablet')
-  const b = await seedCounterBranch()
-  const inspector = await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
-  const template = await ensureDefaultTemplate()
-  const visit = await startInspection({ templateId: template.id, branchId: b.branchId, inspectorId: inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
-  const photo = await attachPhoto(visit.id, image('photo'))
-  const answers: Record<string, ItemAnswer> = {}
-  for (const { item } of templateItems(template)) answers[item.code] = item.rule === 'GRADE' ? { kind: 'level', levelIndex: 0, occurrences: [], fixedOnSpot: false, note: '' } : { kind: 'pass', note: '' }
+  const { branchId, inspector, template } = await seedInspectionBranch()
+  const visit = await startInspection({ templateId: template.id, branchId, inspectorId: inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
+  const photo = await attachPhoto(visit.id, picture('photo'))
+  const answers = allPassed(template)
   answers.A1 = { kind: 'deduct', occurrences: [{ staffNo: null, note: '营业时间牌破损', photoIds: [photo.id] }], fixedOnSpot: false, note: '' }
   await saveDraft(visit.id, answers, [])
-  await submitInspection(visit.id, { image: image('signature'), name: '蒋平', staffId: inspector.id }, today)
+  await submitInspection(visit.id, { image: picture('signature'), name: '蒋平', staffId: inspector.id }, today)
   return visit.id
 }
 

@@ -1,41 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
-import { seedCounterBranch, today, type CounterBranch } from '../../support/counterSeed'
+import { today } from '../../support/counterSeed'
+import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
-import { writeRecords } from '@/db/write'
-import { ensureDefaultTemplate } from '@/db/repositories/inspection/templates'
-import { saveDraft, startInspection, submitInspection, type CapturedImage } from '@/db/repositories/inspection/visits'
+import { saveDraft, startInspection, submitInspection } from '@/db/repositories/inspection/visits'
 import { ActionChangeRefusedError, changeCorrectiveAction, openActions, overdue } from '@/db/repositories/inspection/actions'
 import { awardQuarter, enterPeriodVeto, plansOf, progressOf, quarterRanking, savePlan } from '@/db/repositories/inspection/ranking'
 import { saveInspectionRules, loadInspectionRules } from '@/db/repositories/inspection/rules'
-import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
 import { halfMonthOf } from '@/domain/inspection/plans'
 import { quarterOf } from '@/domain/counter/ledger'
 import { addDays } from '@/domain/time'
-import type { InspectionTemplate, Staff } from '@/domain/model/records'
 
-let b: CounterBranch
-let inspector: Staff
-let template: InspectionTemplate
+let b: InspectionBranch
 beforeEach(async () => {
   await freshDatabase()
-  b = await seedCounterBranch()
-  inspector = await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
-  template = await ensureDefaultTemplate()
+  b = await seedInspectionBranch()
   // One visit is enough to be ranked in these tests.
   await saveInspectionRules({ ...(await loadInspectionRules()), minVisitsToRank: 1 })
 })
 
-const image: CapturedImage = { blob: new Blob(['x'], { type: 'image/jpeg' }), mimeType: 'image/jpeg', width: 10, height: 10 }
-
 /** A submitted visit to a branch losing `lost` points on C4 (1 per occurrence, no photo needed), naming 9005 when asked. */
 async function visitBranch(branchId: string, lost: number, staffNo: string | null = null) {
-  const visit = await startInspection({ templateId: template.id, branchId, inspectorId: inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
-  const answers: Record<string, ItemAnswer> = {}
-  for (const { item } of templateItems(template)) answers[item.code] = item.rule === 'GRADE' ? { kind: 'level', levelIndex: 0, occurrences: [], fixedOnSpot: false, note: '' } : { kind: 'pass', note: '' }
+  const visit = await startInspection({ templateId: b.template.id, branchId, inspectorId: b.inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
+  const answers = allPassed(b.template)
   if (lost > 0) answers.C4 = { kind: 'deduct', occurrences: Array.from({ length: lost }, () => ({ staffNo, note: '玩手机', photoIds: [] })), fixedOnSpot: false, note: '' }
   await saveDraft(visit.id, answers, [])
-  return submitInspection(visit.id, { image, name: '蒋平', staffId: inspector.id }, today)
+  return submitInspection(visit.id, { image: picture('signature'), name: '蒋平', staffId: b.inspector.id }, today)
 }
 
 describe('corrective actions', () => {
@@ -56,7 +46,7 @@ describe('corrective actions', () => {
 describe('plans and the quarter', () => {
   it('an executive’s plan shows each branch done or due for the half month', async () => {
     const key = halfMonthOf(today)
-    const plan = await savePlan(inspector.id, key, [b.branchId, b.otherBranchId])
+    const plan = await savePlan(b.inspector.id, key, [b.branchId, b.otherBranchId])
     await visitBranch(b.branchId, 0)
     expect((await plansOf(key)).map((p) => p.id)).toEqual([plan.id])
     const progress = await progressOf(plan, today)
@@ -72,11 +62,11 @@ describe('plans and the quarter', () => {
       ['BJ002', 99],
       ['BJ001', 97],
     ])
-    await enterPeriodVeto({ vetoCode: 'V6', finding: '客户投诉经核实并被媒体报道', photoIds: [], witnesses: ['督导专班 沈洁'], branchId: b.otherBranchId, quarter, enteredBy: inspector.id })
+    await enterPeriodVeto({ vetoCode: 'V6', finding: '客户投诉经核实并被媒体报道', photoIds: [], witnesses: ['督导专班 沈洁'], branchId: b.otherBranchId, quarter, enteredBy: b.inspector.id })
     const standings = await quarterRanking(quarter)
     expect(standings.find((s) => s.code === 'BJ002')?.redFlag).toBe(false)
-    const awards = await awardQuarter(quarter, inspector.id)
+    const awards = await awardQuarter(quarter, b.inspector.id)
     expect(awards.every((a) => a.quarter === quarter)).toBe(true)
-    await expect(awardQuarter(quarter, inspector.id)).rejects.toThrow()
+    await expect(awardQuarter(quarter, b.inspector.id)).rejects.toThrow()
   })
 })

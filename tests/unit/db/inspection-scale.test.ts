@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
-import { seedCounterBranch, today } from '../../support/counterSeed'
+import { today } from '../../support/counterSeed'
+import { seedInspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
-import { writeRecords } from '@/db/write'
 import { seedInspectionScaleData } from '@/db/demo/scale'
 import { quarterRanking } from '@/db/repositories/inspection/ranking'
 import { quarterOf } from '@/domain/counter/ledger'
@@ -11,8 +11,7 @@ import { RECORD_SCHEMAS } from '@/domain/model/records'
 
 beforeEach(async () => {
   await freshDatabase()
-  await seedCounterBranch()
-  await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
+  await seedInspectionBranch()
 })
 
 describe('inspections at region scale', () => {

@@ -1,51 +1,43 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
-import { seedCounterBranch, today, type CounterBranch } from '../../support/counterSeed'
+import { today } from '../../support/counterSeed'
+import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
-import { writeRecords } from '@/db/write'
 import { ensureDefaultTemplate, saveTemplateEdits, templateVersions } from '@/db/repositories/inspection/templates'
-import { acknowledgeInspection, amendInspection, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged, type CapturedImage } from '@/db/repositories/inspection/visits'
-import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
-import type { InspectionTemplate, Staff } from '@/domain/model/records'
+import { acknowledgeInspection, amendInspection, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged } from '@/db/repositories/inspection/visits'
+import type { ItemAnswer } from '@/domain/inspection/scoring'
 
-let b: CounterBranch
-let inspector: Staff
-let template: InspectionTemplate
+let b: InspectionBranch
 beforeEach(async () => {
   await freshDatabase()
-  b = await seedCounterBranch()
-  inspector = await writeRecords(['staff'], (w) => w.insert('staff', { branchId: null, staffNo: '9014', surname: '蒋', givenName: '平', roles: ['inspector'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 }))
-  template = await ensureDefaultTemplate()
+  b = await seedInspectionBranch()
 })
 
-const image = (text: string): CapturedImage => ({ blob: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg', width: 1600, height: 1200 })
-const signed = () => ({ image: image('signature'), name: '蒋平', staffId: inspector.id })
+const image = picture
+const signed = () => ({ image: picture('signature'), name: '蒋平', staffId: b.inspector.id })
 
 /** Every item passed, except A1 (photo evidence required) with one occurrence naming 9005 and carrying a photo. */
 function answersWith(photoId: string): Record<string, ItemAnswer> {
-  const answers: Record<string, ItemAnswer> = {}
-  for (const { item } of templateItems(template)) answers[item.code] = item.rule === 'GRADE' ? { kind: 'level', levelIndex: 0, occurrences: [], fixedOnSpot: false, note: '' } : { kind: 'pass', note: '' }
-  answers.A1 = { kind: 'deduct', occurrences: [{ staffNo: '9005', note: '营业时间牌破损', photoIds: [photoId] }], fixedOnSpot: false, note: '' }
-  return answers
+  return { ...allPassed(b.template), A1: { kind: 'deduct', occurrences: [{ staffNo: '9005', note: '营业时间牌破损', photoIds: [photoId] }], fixedOnSpot: false, note: '' } }
 }
 
 async function started() {
-  return startInspection({ templateId: template.id, branchId: b.branchId, inspectorId: inspector.id, date: today, kind: 'unannounced', observedWindows: ['1号窗口'], observedStaffNos: ['9005'], context: { traffic: 'normal', openCounters: 4, team: ['蒋平'], accompaniedBy: '赵建华' } })
+  return startInspection({ templateId: b.template.id, branchId: b.branchId, inspectorId: b.inspector.id, date: today, kind: 'unannounced', observedWindows: ['1号窗口'], observedStaffNos: ['9005'], context: { traffic: 'normal', openCounters: 4, team: ['蒋平'], accompaniedBy: '赵建华' } })
 }
 
 describe('templates', () => {
   it('the default score sheet is installed once', async () => {
-    expect((await ensureDefaultTemplate()).id).toBe(template.id)
-    expect(await templateVersions(template.code)).toHaveLength(1)
+    expect((await ensureDefaultTemplate()).id).toBe(b.template.id)
+    expect(await templateVersions(b.template.code)).toHaveLength(1)
   })
 
   it('an unused version is edited in place; one an inspection used gets a successor and retires', async () => {
-    const renamed = await saveTemplateEdits(template.id, { ...template, name: '窗口服务检查计分表（试行）' })
+    const renamed = await saveTemplateEdits(b.template.id, { ...b.template, name: '窗口服务检查计分表（试行）' })
     expect(renamed).toMatchObject({ ok: true, newVersion: false })
     await started()
-    const again = await saveTemplateEdits(template.id, { ...template, name: '窗口服务检查计分表（2027 版）' })
+    const again = await saveTemplateEdits(b.template.id, { ...b.template, name: '窗口服务检查计分表（2027 版）' })
     expect(again).toMatchObject({ ok: true, newVersion: true, template: { version: 2, active: 1 } })
-    expect((await database().records('inspectionTemplates').get(template.id))?.active).toBe(0)
+    expect((await database().records('inspectionTemplates').get(b.template.id))?.active).toBe(0)
   })
 })
 
