@@ -18,11 +18,12 @@ import { generateVipBook, VIP_BOOK_TABLES, type VipBookTable } from './wealthBoo
 import { CARE_TABLES, generateCareHistory, type CareTable } from './wealthCareHistory'
 import { generateRoomHistory, type RoomTable } from './wealthRoomHistory'
 import { COUNTER_TABLES, generateCounterHistory, type CounterTable } from './counterHistory'
+import { generateInspectionHistory, INSPECTION_TABLES, type InspectionTable } from './inspectionHistory'
 import { rebuildPointTotals } from '../repositories/counter/ledger'
 
-/** Every table the demo load writes: the branch, then its lobby history, then the wealth area's, then the counter's. */
-export const DEMO_LOAD_TABLES = [...new Set([...DEMO_TABLES, ...LOBBY_TABLES, ...VIP_BOOK_TABLES, ...CARE_TABLES, 'roomSessions', 'staffPages', ...COUNTER_TABLES] as const)]
-export type DemoLoadTable = DemoTable | LobbyTable | VipBookTable | CareTable | RoomTable | CounterTable
+/** Every table the demo load writes: the branch, then its lobby history, then the wealth area's, the counter's and the region's inspections. */
+export const DEMO_LOAD_TABLES = [...new Set([...DEMO_TABLES, ...LOBBY_TABLES, ...VIP_BOOK_TABLES, ...CARE_TABLES, 'roomSessions', 'staffPages', ...COUNTER_TABLES, ...INSPECTION_TABLES] as const)]
+export type DemoLoadTable = DemoTable | LobbyTable | VipBookTable | CareTable | RoomTable | CounterTable | InspectionTable
 
 /** Stable keys the first-run screen translates (setup.demo.<step>, setup.table.<table>). */
 export type DemoLoadStep = 'generate' | 'hash' | 'write'
@@ -90,6 +91,8 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
   const rooms = generateRoomHistory({ ...context, clients: care.clients, servicePoints: records.servicePoints, visits: lobby.visits, visitEvents: lobby.visitEvents })
   // The counter's offers, referrals and points over the last two quarters, and the region's ledger.
   const counter = generateCounterHistory({ ...context, clients: care.clients, products: records.products, bundleRules: records.bundleRules, holdings: care.holdings, visits: lobby.visits, visitEvents: lobby.visitEvents })
+  // The region's inspections: two quarters of half-month plans, visits, corrective actions and awards.
+  const inspections = generateInspectionHistory({ ...context, branches: records.branches, template: records.inspectionTemplates[0]! })
   const counterHoldings = followedHoldings(counter.holdings, records.products)
   const wealth = {
     clients: withSaleCare(care.clients, [...care.holdings, ...counterHoldings], new Set(counterHoldings.map((h) => h.clientId)), options),
@@ -111,7 +114,7 @@ export async function loadDemoBranch(options: LoadDemoOptions): Promise<DemoLoad
     pinHashes.set(staffId, await hashPin(pin))
     report('hash', between(GENERATED, HASHED, (i + 1) / demo.pins.length))
   }
-  const tables = { ...withPins(demo, pinHashes), ...lobby, ...counter, ...wealth }
+  const tables = { ...withPins(demo, pinHashes), ...lobby, ...counter, ...inspections, ...wealth }
 
   const totalRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + tables[table].length, 0)
   const counts = Object.fromEntries(DEMO_LOAD_TABLES.map((table) => [table, tables[table].length])) as Record<DemoLoadTable, number>
