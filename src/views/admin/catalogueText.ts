@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n'
+import { useProductName } from '@/composables/useProductName'
 import { SEGMENTS, type Product, type Segment } from '@/domain/model/records'
 import { isRetired, type ProductCategory, type RiskLevel } from '@/domain/counter/catalogue'
 
@@ -9,9 +10,9 @@ export interface ProductChoice {
 
 /** The catalogue's words in the person's language: product names, categories, eligibility and sale dates. */
 export function useCatalogueText() {
-  const { t, te, locale } = useI18n()
+  const { t, te } = useI18n()
 
-  const productName = (product: Pick<Product, 'nameZh' | 'nameEn'>) => (locale.value === 'en' ? product.nameEn : product.nameZh)
+  const { nameOf: productName } = useProductName()
   const categoryLabel = (category: ProductCategory) => t(`counterAdmin.category.${category}`)
   const riskLabel = (level: RiskLevel) => t(`counterAdmin.riskLevel.${level}`)
   const segmentLabel = (segment: Segment) => t(`counterAdmin.segment.${segment}`)

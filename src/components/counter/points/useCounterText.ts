@@ -1,7 +1,8 @@
 import { useI18n } from 'vue-i18n'
 import type { BandStanding, PayBand } from '@/domain/counter/payBands'
 import type { CounterRules } from '@/domain/counter/rules'
-import type { Product } from '@/domain/model/records'
+import { waitedFor } from '@/domain/counter/offerForm'
+import { useProductName } from '@/composables/useProductName'
 import { daysBetween, type BusinessDate } from '@/domain/time'
 
 /** The counter's words for quarters, pay bands, products, rates and ages, in the current language. */
@@ -22,10 +23,7 @@ export function useCounterText() {
       : t('counterPoints.band.toNext', { points: standing.pointsToNext.toLocaleString(locale.value), band: bandLabel(standing.nextBand, rules) })
 
   /** A product's name in the current language, its code when the catalogue no longer has it. */
-  const productName = (products: ReadonlyMap<string, Product>, code: string | null) => {
-    const product = code === null ? undefined : products.get(code)
-    return product ? (locale.value === 'en' ? product.nameEn : product.nameZh) : (code ?? '')
-  }
+  const { nameIn: productName } = useProductName()
 
   /** A share as a whole percentage (62%), a dash when there is none. */
   const percent = (rate: number | null) => (rate === null ? t('counterPoints.figures.rateNone') : `${Math.round(rate * 100)}%`)
@@ -38,10 +36,8 @@ export function useCounterText() {
 
   /** A wait in minutes, hours or days, whichever reads best. */
   const waitAge = (sinceMs: number, nowMs: number) => {
-    const minutes = Math.max(0, Math.floor((nowMs - sinceMs) / 60_000))
-    if (minutes < 60) return t('counterPoints.age.minutes', { n: minutes })
-    if (minutes < 24 * 60) return t('counterPoints.age.hours', { n: Math.floor(minutes / 60) })
-    return t('counterPoints.age.days', { n: Math.floor(minutes / (24 * 60)) })
+    const waited = waitedFor(sinceMs, nowMs)
+    return t(`counterPoints.age.${waited.unit}`, { n: waited.n })
   }
 
   return { quarterLabel, bandLabel, nextBandText, productName, percent, acceptedAgo, waitAge }

@@ -104,7 +104,6 @@ export default {
     follow_up_owner: '“{product}” has nobody to follow up; nothing was saved. Choose who follows up.',
     referral_target: '“{product}” has no referral target; nothing was saved.',
     unknown_product: '“{product}” is no longer in the catalogue (it may have just been retired); nothing was saved. Remove it and save again.',
-    quarter_closed: '{quarter} has been closed and takes no more points; nothing was saved. Please ask the branch head.',
     referral_closed: 'This referral has already been answered; nothing was saved. See Follow-ups and referrals for the latest.',
     follow_up_closed: 'This follow-up already has an outcome; nothing was saved. See Follow-ups and referrals for the latest.',
     other: 'Nothing was saved: the counter’s rules do not allow this. Please check and try again.',

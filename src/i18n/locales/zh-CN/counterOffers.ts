@@ -102,7 +102,6 @@ export default {
     follow_up_owner: '「{product}」没有跟进人，没有保存。请选择由谁跟进。',
     referral_target: '「{product}」没有选择转给谁，没有保存。',
     unknown_product: '「{product}」已不在产品目录中（可能刚停售），没有保存。请移除这个产品再保存。',
-    quarter_closed: '{quarter} 已结算封账，积分不能再记入，没有保存。请联系网点主任。',
     referral_closed: '这条转介已经被处理，没有保存。请回到「跟进与转介」看最新情况。',
     follow_up_closed: '这条跟进已经有结果了，没有保存。请回到「跟进与转介」看最新情况。',
     other: '没有保存：低柜营销规则不允许这样登记。请核对后重试。',
