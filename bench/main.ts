@@ -12,12 +12,12 @@ import { useLobbyStore } from '@/stores/lobby'
 import { seedCounterScaleData, seedInspectionScaleData, seedScaleData, seedWealthScaleData } from '@/db/demo/scale'
 import { quarterRanking } from '@/db/repositories/inspection/ranking'
 import { standingsFor } from '@/db/repositories/counter/points'
-import { quarterOf } from '@/domain/counter/ledger'
 import { useWealthCareStore } from '@/stores/wealthCare'
 import { useSessionStore } from '@/stores/session'
 import { findStaffByNumber } from '@/db/repositories/staff'
 import type { Zone } from '@/domain/lobby/terms'
 import ZoneCard from '@/components/lobby/queue/ZoneCard.vue'
+import { quarterOf } from '@/domain/quarters'
 
 const pinia = createPinia()
 setActivePinia(pinia)

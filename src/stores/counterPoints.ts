@@ -11,7 +11,7 @@ import { listBranchStaff, staffByIds } from '@/db/repositories/staff'
 import { listRegionBranches } from '@/db/repositories/branches'
 import { fullName } from '@/domain/clients/names'
 import { counterFigures, funnel, ratio, type CounterFigures, type Period } from '@/domain/counter/figures'
-import { cancelEntries, quarterOf, type QuarterKey, type SaleShare } from '@/domain/counter/ledger'
+import { cancelEntries, type SaleShare } from '@/domain/counter/ledger'
 import type { BandStanding } from '@/domain/counter/payBands'
 import type { CounterRules } from '@/domain/counter/rules'
 import { RANKED_ROLES } from '@/domain/counter/standings'
@@ -19,6 +19,7 @@ import type { Offer, PointEntry, Product, QuarterClosure, Staff } from '@/domain
 import { weekOf, type BusinessDate } from '@/domain/time'
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
+import { quarterOf, type QuarterKey } from '@/domain/quarters'
 
 export { CounterRefusedError }
 export type { CounterFigures, PersonQuarter, QuarterStandings, SaleLine, Verification }

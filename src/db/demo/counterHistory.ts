@@ -30,7 +30,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { Dice } from './dice'
 import type { DemoRecord, HistoryInput, SeededRecord } from './generate'
-import { cancelEntries, confirmEntries, previousQuarter, quarterOf, saleEntries, splitReferral, type LedgerEntry, type QuarterKey, type Sale } from '@/domain/counter/ledger'
+import { cancelEntries, confirmEntries, saleEntries, splitReferral, type LedgerEntry, type Sale } from '@/domain/counter/ledger'
 import { isEligible, proposeProducts, type Proposal, type ProposalClient } from '@/domain/counter/proposals'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { bottomFiveByRole, closedStandings, quarterStandings, RANKED_ROLES } from '@/domain/counter/standings'
@@ -40,6 +40,7 @@ import { isWorkingDay } from '@/domain/lobby/complaints'
 import type { OfferOutcome, OfferReason } from '@/domain/model/records'
 import type { Role } from '@/domain/roles'
 import { addDays, ageOn, startOfBusinessDate, type BusinessDate } from '@/domain/time'
+import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/quarters'
 
 export const COUNTER_TABLES = ['offers', 'referrals', 'pointEntries', 'quarterClosures', 'holdings'] as const
 export type CounterTable = (typeof COUNTER_TABLES)[number]

@@ -17,9 +17,8 @@ import { visitSummary } from '@/domain/inspection/submission'
 import { changeAction, raiseActions, type CorrectiveAction as Action } from '@/domain/inspection/corrective'
 import { awardsOf, quarterStandings } from '@/domain/inspection/ranking'
 import { DEFAULT_INSPECTION_RULES } from '@/domain/inspection/rules'
-import { previousQuarter, quarterOf } from '@/domain/counter/ledger'
-import { quarterBounds } from '@/domain/counter/figures'
 import { addDays, startOfBusinessDate, type BusinessDate } from '@/domain/time'
+import { previousQuarter, quarterOf, quarterBounds } from '@/domain/quarters'
 
 export const INSPECTION_TABLES = ['inspectionPlans', 'inspections', 'correctiveActions', 'attachments', 'inspectionAwards'] as const
 export type InspectionTable = (typeof INSPECTION_TABLES)[number]

@@ -15,13 +15,14 @@ import { database } from '../connection'
 import { writeRecords } from '../write'
 import { loadWealthRules } from '../repositories/wealth/rules'
 import { rebuildPointTotals } from '../repositories/counter/ledger'
-import { confirmEntries, quarterOf, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
+import { confirmEntries, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { ensureDefaultTemplate } from '../repositories/inspection/templates'
 import { halfMonthOf } from '@/domain/inspection/plans'
 import { gradeOf } from '@/domain/inspection/grades'
 import { Dice } from './dice'
 import { generateDemoBranch, DEMO_SEED } from './generate'
+import { quarterOf } from '@/domain/quarters'
 
 const CHUNK = 5_000
 

@@ -16,8 +16,8 @@
  * included, never past today.
  */
 import type { Offer, Referral } from '../model/records'
-import { addDays, daysBetween, type BusinessDate } from '../time'
-import { previousQuarter, quarterOf, type QuarterKey } from './ledger'
+import { daysBetween, type BusinessDate } from '../time'
+import { previousQuarter, quarterBounds, quarterOf } from '../quarters'
 
 export type FigureOffer = Pick<Offer, 'staffId' | 'clientId' | 'groupId' | 'productCode' | 'anchorCode' | 'outcome' | 'saleStatus'>
 export type FigureReferral = Pick<Referral, 'referrerId' | 'outcome'>
@@ -161,19 +161,6 @@ export interface Period {
 
 export const PERIOD_KEYS = ['this_quarter', 'last_quarter', 'this_month', 'custom'] as const
 export type PeriodKey = (typeof PERIOD_KEYS)[number]
-
-/** The first and last day of a quarter. */
-export function quarterBounds(quarter: QuarterKey): Period {
-  const year = Number(quarter.slice(0, 4))
-  const firstMonth = (Number(quarter.slice(5)) - 1) * 3 + 1
-  const from = `${year}-${String(firstMonth).padStart(2, '0')}-01`
-  const nextStart = firstMonth === 10 ? `${year + 1}-01-01` : `${year}-${String(firstMonth + 3).padStart(2, '0')}-01`
-  return { from, to: addDays(nextStart, -1) }
-}
-
-export function nextQuarter(quarter: QuarterKey): QuarterKey {
-  return quarterOf(addDays(quarterBounds(quarter).to, 1))
-}
 
 const capAt = (period: Period, today: BusinessDate): Period => ({ from: period.from, to: period.to > today ? today : period.to })
 

@@ -16,13 +16,11 @@
  * points; the seller gets the rest, so the two always add up to the sale's points exactly.
  */
 import { daysBetween, type BusinessDate } from '../time'
+import { quarterOf, type QuarterKey } from '../quarters'
 
 export const LEDGER_KINDS = ['provisional', 'final', 'reversal', 'adjustment'] as const
 export type LedgerKind = (typeof LEDGER_KINDS)[number]
 export type SaleShare = 'seller' | 'referrer'
-
-/** A calendar quarter, e.g. '2026Q4'. */
-export type QuarterKey = `${number}Q${1 | 2 | 3 | 4}`
 
 export interface LedgerEntry {
   staffId: string
@@ -43,17 +41,6 @@ export interface Sale {
   referrerId: string | null
   points: number
   businessDate: BusinessDate
-}
-
-export function quarterOf(date: BusinessDate): QuarterKey {
-  const month = Number(date.slice(5, 7))
-  return `${Number(date.slice(0, 4))}Q${Math.ceil(month / 3) as 1 | 2 | 3 | 4}`
-}
-
-export function previousQuarter(quarter: QuarterKey): QuarterKey {
-  const year = Number(quarter.slice(0, 4))
-  const q = Number(quarter.slice(5))
-  return q === 1 ? `${year - 1}Q4` : `${year}Q${(q - 1) as 1 | 2 | 3}`
 }
 
 /** Seller and referrer shares of a sale's points: the referrer's rounded down, the seller's the rest. */

@@ -11,7 +11,7 @@
  *   ranking's tie-break.
  */
 import type { PointEntry } from '../model/records'
-import type { QuarterKey } from './ledger'
+import type { QuarterKey } from '../quarters'
 
 export type TotalsEntry = Pick<PointEntry, 'staffId' | 'branchId' | 'kind' | 'points' | 'quarter' | 'saleId' | 'share' | 'at'>
 

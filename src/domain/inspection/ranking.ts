@@ -16,13 +16,13 @@
  *   不合格 visit: "不重复奖罚,按最高标准执行", the penalty stands) hands the flag to the next.
  */
 import { BRANCH_GROUPS, type BranchGroup } from '../model/records'
-import { quarterOf, type QuarterKey } from '../counter/ledger'
 import type { BusinessDate } from '../time'
 import type { Grade } from './grades'
 import { DONE_STATUSES } from './plans'
 import type { InspectionRules } from './rules'
 import { roundScore } from './scoring'
 import { vetoesInQuarter, type PeriodVeto } from './vetoes'
+import { quarterOf, type QuarterKey } from '../quarters'
 
 /** A scored visit as the ranking sees it. */
 export interface VisitResult {

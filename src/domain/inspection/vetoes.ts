@@ -8,9 +8,9 @@
  * A veto marked but not yet confirmed does not count; it blocks the visit's submission until it is
  * completed or removed (`vetoProblems`).
  */
-import { quarterOf, type QuarterKey } from '../counter/ledger'
 import type { BusinessDate } from '../time'
 import type { TemplateContent } from './scoring'
+import { quarterOf, type QuarterKey } from '../quarters'
 
 export type VetoLevel = TemplateContent['vetoes'][number]['level']
 

@@ -6,9 +6,9 @@ import { cancelSale, confirmSale, heldProductCodes, openFollowUps, recordRiskRat
 import { closeReferral, makeReferral, openReferralsFor } from '@/db/repositories/counter/referrals'
 import { CounterRefusedError, rebuildPointTotals } from '@/db/repositories/counter/ledger'
 import { addAdjustment, closeQuarter, personQuarter, standingsFor, verifyQuarter } from '@/db/repositories/counter/points'
-import { previousQuarter, quarterOf } from '@/domain/counter/ledger'
 import type { OfferLine } from '@/domain/counter/offers'
 import { addDays } from '@/domain/time'
+import { previousQuarter, quarterOf } from '@/domain/quarters'
 
 let b: CounterBranch
 beforeEach(async () => {

@@ -8,8 +8,8 @@ import { RECORD_SCHEMAS } from '@/domain/model/records'
 import { halfMonth } from '@/domain/inspection/plans'
 import { visitSummary } from '@/domain/inspection/submission'
 import { overdueActions } from '@/domain/inspection/corrective'
-import { previousQuarter, quarterOf } from '@/domain/counter/ledger'
 import { startOfBusinessDate } from '@/domain/time'
+import { previousQuarter, quarterOf } from '@/domain/quarters'
 
 const TODAY = '2026-11-25' // a Wednesday
 const ZONE = 'Asia/Shanghai'

@@ -8,8 +8,8 @@ import { ActionChangeRefusedError, changeCorrectiveAction, openActions, overdue 
 import { awardQuarter, enterPeriodVeto, plansOf, progressOf, quarterRanking, savePlan } from '@/db/repositories/inspection/ranking'
 import { saveInspectionRules, loadInspectionRules } from '@/db/repositories/inspection/rules'
 import { halfMonthOf } from '@/domain/inspection/plans'
-import { quarterOf } from '@/domain/counter/ledger'
 import { addDays } from '@/domain/time'
+import { quarterOf } from '@/domain/quarters'
 
 let b: InspectionBranch
 beforeEach(async () => {

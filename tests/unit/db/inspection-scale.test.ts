@@ -5,9 +5,9 @@ import { seedInspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { seedInspectionScaleData } from '@/db/demo/scale'
 import { quarterRanking } from '@/db/repositories/inspection/ranking'
-import { quarterOf } from '@/domain/counter/ledger'
 import * as v from 'valibot'
 import { RECORD_SCHEMAS } from '@/domain/model/records'
+import { quarterOf } from '@/domain/quarters'
 
 beforeEach(async () => {
   await freshDatabase()

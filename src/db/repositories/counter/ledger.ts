@@ -5,11 +5,12 @@
  * total from the ledger (after a restore, a demo load or wipe, or a verification that found drift).
  */
 import type { PointEntry } from '@/domain/model/records'
-import { quarterOf, refuseEntry, type LedgerEntry, type QuarterKey } from '@/domain/counter/ledger'
+import { refuseEntry, type LedgerEntry } from '@/domain/counter/ledger'
 import { applyTotalsDelta, pointTotalsFrom, totalsDeltas } from '@/domain/counter/totals'
 import { database } from '../../connection'
 import type { PointTotal } from '../../schema'
 import type { RecordWriter } from '../../write'
+import { quarterOf, type QuarterKey } from '@/domain/quarters'
 
 /** Tables a transaction that appends to the ledger must hold. */
 export const LEDGER_TABLES = ['pointEntries', 'pointTotals', 'quarterClosures'] as const

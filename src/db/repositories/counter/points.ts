@@ -6,7 +6,6 @@
  * quarter since the verification); after that the ledger refuses entries dated into the quarter.
  */
 import type { ClosedStanding, PointEntry, QuarterClosure } from '@/domain/model/records'
-import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/counter/ledger'
 import { bottomFiveByRole, closedStandings, quarterStandings, type RoleRanking, type StandingStaff } from '@/domain/counter/standings'
 import { bandStanding, type BandStanding } from '@/domain/counter/payBands'
 import { pointTotalsFrom, quarterRows, totalsMismatches, type PersonQuarterTotals } from '@/domain/counter/totals'
@@ -16,6 +15,7 @@ import { database } from '../../connection'
 import { now, writeRecords } from '../../write'
 import { appendLedger, CounterRefusedError, LEDGER_TABLES, quarterTotalsKept } from './ledger'
 import { loadCounterRules } from './rules'
+import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/quarters'
 
 export interface QuarterStandings {
   quarter: QuarterKey

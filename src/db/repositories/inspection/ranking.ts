@@ -8,13 +8,12 @@ import type { InspectionAward, InspectionPlan, PeriodVeto } from '@/domain/model
 import { awardsOf, quarterStandings, type BranchStanding, type VisitResult } from '@/domain/inspection/ranking'
 import { planProgress, type HalfMonthKey, type PlanProgress } from '@/domain/inspection/plans'
 import { isConfirmedVeto, type VetoFinding } from '@/domain/inspection/vetoes'
-import type { QuarterKey } from '@/domain/counter/ledger'
-import { quarterBounds } from '@/domain/counter/figures'
 import type { BusinessDate } from '@/domain/time'
 import { database } from '../../connection'
 import { now, writeRecords } from '../../write'
 import { loadInspectionRules } from './rules'
 import { activeTemplates } from './templates'
+import { type QuarterKey, quarterBounds } from '@/domain/quarters'
 
 /** Saves an executive's branches for a half month (replacing the plan they had for it). */
 export async function savePlan(inspectorId: string, halfMonth: HalfMonthKey, branchIds: string[]): Promise<InspectionPlan> {

@@ -6,9 +6,8 @@ import PointsView from '@/views/counter/points/PointsView.vue'
 import { confirmSale } from '@/db/repositories/counter/offers'
 import { addAdjustment } from '@/db/repositories/counter/points'
 import { makeReferral } from '@/db/repositories/counter/referrals'
-import { previousQuarter, quarterOf } from '@/domain/counter/ledger'
-import { quarterBounds } from '@/domain/counter/figures'
 import { acceptedLine, sell } from './sales'
+import { previousQuarter, quarterOf, quarterBounds } from '@/domain/quarters'
 
 let b: CounterBranch
 beforeEach(async () => {

@@ -6,9 +6,8 @@ import RankingsView from '@/views/counter/points/RankingsView.vue'
 import { writeRecords } from '@/db/write'
 import { confirmSale } from '@/db/repositories/counter/offers'
 import { closeQuarter, verifyQuarter } from '@/db/repositories/counter/points'
-import { previousQuarter, quarterOf } from '@/domain/counter/ledger'
-import { quarterBounds } from '@/domain/counter/figures'
 import { acceptedLine, sell } from './sales'
+import { previousQuarter, quarterOf, quarterBounds } from '@/domain/quarters'
 
 let b: CounterBranch
 beforeEach(async () => {

@@ -7,9 +7,9 @@ import SalesView from '@/views/counter/points/SalesView.vue'
 import { personQuarter } from '@/db/repositories/counter/points'
 import { confirmSale } from '@/db/repositories/counter/offers'
 import { makeReferral } from '@/db/repositories/counter/referrals'
-import { quarterOf } from '@/domain/counter/ledger'
 import { addDays } from '@/domain/time'
 import { acceptedLine, sell } from './sales'
+import { quarterOf } from '@/domain/quarters'
 
 let b: CounterBranch
 beforeEach(async () => {

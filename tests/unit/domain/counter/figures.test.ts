@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  acceptanceByAnchor,
-  acceptanceByPerson,
-  acceptanceByProduct,
-  bundleDepth,
-  counterFigures,
-  funnel,
-  nextQuarter,
-  periodOf,
-  periodProblem,
-  quarterBounds,
-  referrerConversion,
-  type FigureOffer,
-} from '@/domain/counter/figures'
+import { acceptanceByAnchor, acceptanceByPerson, acceptanceByProduct, bundleDepth, counterFigures, funnel, periodOf, periodProblem, referrerConversion, type FigureOffer } from '@/domain/counter/figures'
+import { nextQuarter, quarterBounds } from '@/domain/quarters'
 
 const offer = (more: Partial<FigureOffer>): FigureOffer => ({ staffId: 'zhou', clientId: 'liu', groupId: 'g1', productCode: 'EB_SMS', anchorCode: 'LOAN_MORTGAGE', outcome: 'declined', saleStatus: null, ...more })
 const accepted = (more: Partial<FigureOffer>): FigureOffer => offer({ outcome: 'accepted', saleStatus: 'pending', ...more })

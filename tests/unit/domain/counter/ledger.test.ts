@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cancelEntries, confirmEntries, previousQuarter, quarterOf, quarterTotals, refuseEntry, saleEntries, splitReferral, type LedgerEntry, type QuarterKey, type Sale } from '@/domain/counter/ledger'
+import { cancelEntries, confirmEntries, quarterTotals, refuseEntry, saleEntries, splitReferral, type LedgerEntry, type Sale } from '@/domain/counter/ledger'
+import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/quarters'
 
 const sale = (more: Partial<Sale> = {}): Sale => ({ saleId: 's1', sellerId: 'teller', referrerId: null, points: 100, businessDate: '2026-10-10', ...more })
 

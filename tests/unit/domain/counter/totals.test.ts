@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyTotalsDelta, pointTotalsFrom, totalsDeltas, totalsMismatches, type PersonQuarterTotals, type TotalsEntry } from '@/domain/counter/totals'
-import { cancelEntries, confirmEntries, quarterOf, quarterTotals, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
+import { cancelEntries, confirmEntries, quarterTotals, saleEntries, type LedgerEntry } from '@/domain/counter/ledger'
+import { quarterOf } from '@/domain/quarters'
 
 const BRANCH = 'branch'
 let clock = 1_000
