@@ -81,6 +81,12 @@ export function birthdayOn(birthday: string, date: BusinessDate): boolean {
   return monthDay === '02-29' && date.slice(5) === '02-28' && !isLeapYear(Number(date.slice(0, 4)))
 }
 
+/** Monday to Friday (public holidays and make-up days are the working-day rules' business). */
+export function isWeekday(date: BusinessDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
+  return day !== 0 && day !== 6
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }

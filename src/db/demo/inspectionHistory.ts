@@ -17,7 +17,7 @@ import { visitSummary } from '@/domain/inspection/submission'
 import { changeAction, raiseActions, type CorrectiveAction as Action } from '@/domain/inspection/corrective'
 import { awardsOf, quarterStandings } from '@/domain/inspection/ranking'
 import { DEFAULT_INSPECTION_RULES } from '@/domain/inspection/rules'
-import { addDays, startOfBusinessDate, type BusinessDate } from '@/domain/time'
+import { addDays, isWeekday, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 import { previousQuarter, quarterOf, quarterBounds } from '@/domain/quarters'
 
 export const INSPECTION_TABLES = ['inspectionPlans', 'inspections', 'correctiveActions', 'attachments', 'inspectionAwards'] as const
@@ -37,11 +37,6 @@ const rules = DEFAULT_INSPECTION_RULES
 const UNACKNOWLEDGED_DAYS = 3
 const NOTES = ['工号牌未佩戴', '台面摆放私人物品', '宣传折页过期未撤', '未使用规范服务用语', '叫号后未起身迎接', '意见簿未放在显著位置', '客户等候时未主动引导'] as const
 const FIXES = ['已组织晨会学习并整改', '已更换并拍照留存', '已清理并安排专人检查', '已在班前会点评'] as const
-
-function isWeekday(date: BusinessDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return day !== 0 && day !== 6
-}
 
 /** A few hand-drawn-looking strokes: the signature's picture. */
 function signatureSvg(dice: Dice): string {

@@ -16,7 +16,7 @@ import { DEFAULT_PRODUCTS } from '@/domain/catalogue/defaults'
 import { bookingConflicts } from '@/domain/wealth/bookings'
 import { ROOM_OPENS_AT } from '@/domain/wealth/rooms'
 import type { RecordOf } from '@/domain/model/records'
-import { addDays, startOfBusinessDate, type BusinessDate } from '@/domain/time'
+import { addDays, isWeekday, startOfBusinessDate } from '@/domain/time'
 
 export type RoomTable = 'roomSessions' | 'appointments' | 'staffPages'
 export type RoomRecord<K extends RoomTable> = SeededRecord<K>
@@ -55,11 +55,6 @@ const CONFIDENTIAL_NOTES = ['客户正在办理离婚，资产分割前暂缓大
 const OFFICE_REASONS = ['电话回访客户', '整理客户资料', '内部沟通'] as const
 const BOOKING_NOTES = ['理财产品到期续作', '资产配置方案沟通', '基金定投调整', '养老规划咨询'] as const
 const OUTCOMES: readonly (readonly [NonNullable<RecordOf<'roomSessions'>['outcome']>, number])[] = [['purchased', 3], ['interested', 3], ['thinking', 2], ['declined', 1], ['service_only', 2]]
-
-function isWeekday(date: BusinessDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return day !== 0 && day !== 6
-}
 
 export function generateRoomHistory(input: RoomHistoryInput): RoomHistory {
   const dice = new Dice(xoroshiro128plus(input.seed ^ 0x3a11))

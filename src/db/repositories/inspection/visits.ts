@@ -86,16 +86,17 @@ export async function saveDraft(id: string, answers: Record<string, ItemAnswer>,
   })
 }
 
+/** A picture of the visit, stored with it (not yet exported). */
+function storeImage(w: RecordWriter, inspectionId: string, image: CapturedImage): Promise<Attachment> {
+  return w.insert('attachments', { ownerTable: 'inspections', ownerId: inspectionId, ...image, exportedAt: null })
+}
+
 /** Stores a photo for a draft visit; its id goes into an occurrence or a veto's evidence. */
 export async function attachPhoto(inspectionId: string, image: CapturedImage): Promise<Attachment> {
   return writeRecords(['inspections', 'attachments'], async (w) => {
     await draft(inspectionId)
-    return w.insert('attachments', { ownerTable: 'inspections', ownerId: inspectionId, ...image, exportedAt: null })
+    return storeImage(w, inspectionId, image)
   })
-}
-
-async function signature(w: RecordWriter, ownerId: string, image: CapturedImage): Promise<string> {
-  return (await w.insert('attachments', { ownerTable: 'inspections', ownerId, ...image, exportedAt: null })).id
 }
 
 /** The inspector's staff number and the branch head's (who owns deductions naming nobody). */
@@ -112,7 +113,7 @@ async function finalise(w: RecordWriter, inspection: Inspection, signed: { image
   const blockers = submissionBlockers(template, inspection.answers, inspection.vetoes)
   if (!canSubmit(blockers)) throw new SubmissionBlockedError(blockers)
   const at = now()
-  const attachmentId = await signature(w, inspection.id, signed.image)
+  const attachmentId = (await storeImage(w, inspection.id, signed.image)).id
   const { inspectorNo, headNo } = await people(inspection)
   const actions = raiseActions({
     inspectionId: inspection.id,
@@ -141,7 +142,7 @@ export async function acknowledgeInspection(id: string, signed: { image: Capture
     const found = await visit(id)
     if (found.status !== 'submitted') throw new InspectionLockedError(id, found.status)
     const at = now()
-    const attachmentId = await signature(w, id, signed.image)
+    const attachmentId = (await storeImage(w, id, signed.image)).id
     return w.update('inspections', id, { status: 'acknowledged', acknowledgement: { attachmentId, name: signed.name, staffId: signed.staffId, signedAt: at, role: signed.role } }, { action: 'inspection.acknowledge' })
   })
 }
