@@ -16,8 +16,11 @@ describe('the complaint form', () => {
     expect(wrapper.text()).not.toContain('请填写投诉内容')
     await wrapper.get('[data-testid="complaint-save"]').trigger('click')
     await flushPromises()
-    await vi.waitFor(() => expect(wrapper.text()).toContain('请填写投诉内容'))
-    expect(wrapper.text()).toContain('请选择责任人')
+    // element-plus shows each field's message after its own 100 ms debounce: wait for both.
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('请填写投诉内容')
+      expect(wrapper.text()).toContain('请选择责任人')
+    })
     expect(wrapper.emitted('saved')).toBeUndefined()
     expect(await database().records('complaints').count()).toBe(0)
   })
@@ -25,7 +28,10 @@ describe('the complaint form', () => {
   it('clears a message once the field is filled in', async () => {
     const { wrapper } = await mountWithApp(ComplaintForm, { roles: ['lobby_manager'], route: '/admin', props: { visitId: null, clientId: null } })
     await wrapper.get('[data-testid="complaint-save"]').trigger('click')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('请填写投诉内容'))
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('请填写投诉内容')
+      expect(wrapper.text()).toContain('请选择责任人')
+    })
     await wrapper.get('textarea[data-testid="complaint-what"]').setValue('等候四十分钟无人引导')
     await vi.waitFor(() => expect(wrapper.text()).not.toContain('请填写投诉内容'))
     expect(wrapper.text()).toContain('请选择责任人')
@@ -45,8 +51,10 @@ describe('the complaint form', () => {
     i18n.global.locale.value = 'en'
     await wrapper.get('[data-testid="complaint-save"]').trigger('click')
     await flushPromises()
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Describe the complaint'))
-    expect(wrapper.text()).toContain('Choose who handles it')
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('Describe the complaint')
+      expect(wrapper.text()).toContain('Choose who handles it')
+    })
     i18n.global.locale.value = 'zh-CN'
   })
 })

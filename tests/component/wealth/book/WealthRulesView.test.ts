@@ -19,8 +19,11 @@ describe('the wealth rules in Administration', () => {
     await wrapper.get('input[data-testid="rules-threshold"]').setValue('十万')
     await wrapper.get('input[data-testid="rules-tier-platinum"]').setValue('50')
     await wrapper.get('[data-testid="wealth-rules-form"]').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('请输入大于 0 的金额，最多两位小数'))
-    expect(wrapper.text()).toContain('金卡 ≤ 白金 ≤ 钻石 ≤ 私人银行')
+    // element-plus shows each field's message after its own 100 ms debounce: wait for both.
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('请输入大于 0 的金额，最多两位小数')
+      expect(wrapper.text()).toContain('金卡 ≤ 白金 ≤ 钻石 ≤ 私人银行')
+    })
     expect((await loadWealthRules()).version).toBe(1)
   })
 
