@@ -27,6 +27,8 @@ export function useFormat() {
       const { hours, minutes: rest } = splitDuration(minutes)
       return hours > 0 ? t('unit.hoursMinutes', { h: hours, m: rest }) : t('unit.minutes', { n: rest })
     },
+    /** A quarter key '2026Q4' in words: 2026 年第 4 季度 / Q4 2026. */
+    quarter: (key: string) => t('quarter.label', { year: key.slice(0, 4), q: key.slice(5) }),
     bytes: (bytes: number) => {
       const mb = bytes / (1024 * 1024)
       return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(1)} MB`

@@ -8,6 +8,7 @@ import { adminRoutes } from '@/views/admin/routes'
 import { displayRoutes, lobbyRoutes } from '@/views/lobby/routes'
 import { wealthRoutes } from '@/views/wealth/routes'
 import { counterRoutes } from '@/views/counter/routes'
+import { inspectionRoutes } from '@/views/inspection/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,6 +33,7 @@ const routes: RouteRecordRaw[] = [
       ...lobbyRoutes,
       ...wealthRoutes,
       ...counterRoutes,
+      ...inspectionRoutes,
       ...adminRoutes,
     ],
   },

@@ -92,3 +92,9 @@ export async function staffMatching(text: string): Promise<Staff[]> {
     .filter((s) => s.staffNo.startsWith(needle) || `${s.surname}${s.givenName}`.toLowerCase().includes(needle))
     .toArray()
 }
+
+/** Everyone the terminal holds, every outlet of the region and the region's own staff (inspection names people across outlets). */
+export async function listRegionStaff(): Promise<Staff[]> {
+  const rows = await database().records('staff').toArray()
+  return rows.filter(live).sort((a, b) => a.staffNo.localeCompare(b.staffNo))
+}

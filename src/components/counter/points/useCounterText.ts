@@ -3,6 +3,7 @@ import type { BandStanding, PayBand } from '@/domain/counter/payBands'
 import type { CounterRules } from '@/domain/counter/rules'
 import { waitedFor } from '@/domain/counter/offerForm'
 import { useProductName } from '@/composables/useProductName'
+import { useFormat } from '@/composables/useFormat'
 import { daysBetween, type BusinessDate } from '@/domain/time'
 
 /** The counter's words for quarters, pay bands, products, rates and ages, in the current language. */
@@ -10,7 +11,7 @@ export function useCounterText() {
   const { t, locale } = useI18n()
 
   /** '2026Q4' → 2026 年第 4 季度. */
-  const quarterLabel = (quarter: string) => t('counterPoints.quarter.label', { year: quarter.slice(0, 4), q: quarter.slice(5) })
+  const quarterLabel = useFormat().quarter
 
   /** A band's name with the rate the rules pay in it (计件档 / 60% 绩效档 / 全额绩效档). */
   const bandLabel = (band: PayBand | string, rules: Pick<CounterRules, 'performancePayPercent'>) =>

@@ -16,6 +16,11 @@ import counterAdmin from './counterAdmin'
 import counterOffers from './counterOffers'
 import counterPoints from './counterPoints'
 import inspectionCapture from './inspectionCapture'
+import inspection from './inspection'
+import inspectionVisits from './inspectionVisits'
+import inspectionActions from './inspectionActions'
+import inspectionRanking from './inspectionRanking'
+import inspectionSettings from './inspectionSettings'
 
 /** Every area's messages: loaded after the first screen (see ensureMessages in src/i18n). */
-export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints, inspectionCapture }
+export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints, inspectionCapture, inspection, inspectionVisits, inspectionActions, inspectionRanking, inspectionSettings }

@@ -60,6 +60,7 @@ export default {
   },
   state: { active: 'Active', inactive: 'Deactivated', yes: 'Yes', no: 'No', none: 'None' },
   guard: { notAllowed: 'Your role cannot use “{area}”; you are back on your home page.' },
+  quarter: { label: 'Q{q} {year}', previous: 'Previous quarter', next: 'Next quarter', current: 'This quarter' },
   unit: { minutes: '{n} min', hoursMinutes: '{h} h {m} min', people: '{n} people', count: '{n}' },
   insecure: {
     title: 'A secure connection is needed',

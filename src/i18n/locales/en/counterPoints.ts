@@ -2,12 +2,6 @@ import type zh from '../zh-CN/counterPoints'
 
 export default {
   title: 'Product points',
-  quarter: {
-    label: 'Q{q} {year}',
-    previous: 'Previous quarter',
-    next: 'Next quarter',
-    current: 'This quarter',
-  },
   band: {
     piece_rate: 'Piece-rate band',
     partial: '{percent}% performance band',

@@ -58,6 +58,7 @@ export default {
   },
   state: { active: '在用', inactive: '已停用', yes: '是', no: '否', none: '无' },
   guard: { notAllowed: '您的岗位不能使用「{area}」，已返回您的首页。' },
+  quarter: { label: '{year} 年第 {q} 季度', previous: '上一季度', next: '下一季度', current: '本季度' },
   unit: { minutes: '{n} 分', hoursMinutes: '{h} 小时 {m} 分', people: '{n} 人', count: '{n} 个' },
   insecure: {
     title: '需要安全连接',

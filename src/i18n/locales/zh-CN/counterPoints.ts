@@ -1,11 +1,5 @@
 export default {
   title: '产品积分',
-  quarter: {
-    label: '{year} 年第 {q} 季度',
-    previous: '上一季度',
-    next: '下一季度',
-    current: '本季度',
-  },
   band: {
     piece_rate: '计件档',
     partial: '{percent}% 绩效档',

@@ -1,0 +1,3 @@
+import type zh from '../zh-CN/inspectionSettings'
+
+export default {} satisfies typeof zh

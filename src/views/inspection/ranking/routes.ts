@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/** Half-month plans, the quarter's rankings, red flags and penalties, and period vetoes; children of /inspection. */
+export const rankingRoutes: RouteRecordRaw[] = []
