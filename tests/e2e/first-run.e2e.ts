@@ -48,7 +48,7 @@ describe('first run → demo branch → every role lands on its own home', () =>
     ['high-counter teller', DEMO.highCounter, '/station'],
     ['low-counter teller', DEMO.lowCounter, '/counter'],
     ['wealth manager', DEMO.wealthManager, '/wealth'],
-    ['inspector', DEMO.inspector, '/workbench'],
+    ['inspector', DEMO.inspector, '/inspection'],
   ])('the %s signs in with the demo PIN and sees their own home', async (_role, account, home) => {
     await signIn(page, account.staffNo, account.pin)
     expect(new URL(page.url()).pathname.startsWith(home)).toBe(true)

@@ -11,6 +11,7 @@ import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/t
 import { afterEach } from 'vitest'
 import { ensureMessages, i18n } from '@/i18n'
 import { adminRoutes } from '@/views/admin/routes'
+import { inspectionRoutes } from '@/views/inspection/routes'
 import { useTerminalStore } from '@/stores/terminal'
 import { useSessionStore } from '@/stores/session'
 import { createStaff } from '@/db/repositories/staff'
@@ -70,7 +71,8 @@ export async function mountWithApp(component: Component, options: MountOptions =
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
-      { path: '/', component: RouterView, children: adminRoutes },
+      // The areas whose screens read route params and link by route name (admin, inspection).
+      { path: '/', component: RouterView, children: [...adminRoutes, ...inspectionRoutes] },
       { path: '/sign-in', name: 'sign-in', component: placeholder('sign-in') },
       { path: '/setup', name: 'setup', component: placeholder('setup') },
     ],

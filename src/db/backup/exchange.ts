@@ -14,7 +14,12 @@ import { assertPassphraseLength } from './crypto'
 import { readBackup, sealTables, BACKUP_FILE_EXTENSION } from './index'
 
 /** The tables an inspection file carries. */
-export const EXCHANGE_TABLES = ['inspectionTemplates', 'inspections', 'attachments', 'correctiveActions'] as const satisfies readonly RecordTableName[]
+/**
+ * What an inspection file carries: the visits with their sheets, pictures and actions, and, so that
+ * a tablet that has never seen the region (an inspector's) can start visits and rank the quarter
+ * from files alone, the region's outlets and the period vetoes the terminal holds.
+ */
+export const EXCHANGE_TABLES = ['branches', 'periodVetoes', 'inspectionTemplates', 'inspections', 'attachments', 'correctiveActions'] as const satisfies readonly RecordTableName[]
 type ExchangeTable = (typeof EXCHANGE_TABLES)[number]
 
 export interface ExportedInspections {
@@ -36,6 +41,8 @@ export async function exportInspections(inspectionIds: readonly string[], passph
   const ids = inspections.map((i) => i.id)
   const tables = emptyTables()
   tables.inspections = inspections
+  tables.branches = (await db.records('branches').toArray()).filter((b) => b.deleted === 0)
+  tables.periodVetoes = (await db.records('periodVetoes').toArray()).filter((v) => v.deleted === 0)
   tables.inspectionTemplates = (await db.records('inspectionTemplates').bulkGet([...new Set(inspections.map((i) => i.templateId))])).filter(present)
   tables.attachments = (await db.records('attachments').where('[ownerTable+ownerId]').anyOf(ids.map((id) => ['inspections', id])).toArray()).filter((a) => a.deleted === 0)
   tables.correctiveActions = (await db.records('correctiveActions').where('inspectionId').anyOf(ids).toArray()).filter((a) => a.deleted === 0)
@@ -66,7 +73,7 @@ function sameRecord(a: unknown, b: unknown): boolean {
 /** Merges an inspection file by id; reads and checks the whole file first (throws BackupError). */
 export async function importInspections(file: Blob, passphrase: string): Promise<ImportReport> {
   const { tables } = await readBackup(file, passphrase)
-  const report: ImportReport = { added: { inspectionTemplates: 0, inspections: 0, attachments: 0, correctiveActions: 0 }, unchanged: 0, conflicts: [] }
+  const report: ImportReport = { added: { branches: 0, periodVetoes: 0, inspectionTemplates: 0, inspections: 0, attachments: 0, correctiveActions: 0 }, unchanged: 0, conflicts: [] }
   await writeRecords([...EXCHANGE_TABLES], async (w) => {
     const db = database()
     for (const table of EXCHANGE_TABLES) {

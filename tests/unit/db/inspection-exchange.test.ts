@@ -2,7 +2,7 @@
 // Node rather than jsdom: jsdom's Blob does not survive fake-indexeddb's structuredClone (see backup.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
-import { seedCounterBranch, today } from '../../support/counterSeed'
+import { today } from '../../support/counterSeed'
 import { allPassed, picture, seedInspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
@@ -32,17 +32,17 @@ describe('inspections exchanged as files', () => {
   it('exports a visit with its template, photos and actions; imported on another terminal it arrives once, again it changes nothing, a local difference is reported', async () => {
     const visitId = await inspectorTablet()
     const file = await exportInspections([visitId], PASSPHRASE)
-    expect(file.counts).toEqual({ inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect(file.counts).toEqual({ branches: 2, periodVetoes: 0, inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
     expect((await database().records('attachments').toArray()).every((a) => a.exportedAt !== null)).toBe(true)
 
+    // A terminal that holds nothing yet (a new inspector's tablet) receives the region's outlets with the visit.
     await freshDatabase('head-terminal')
-    await seedCounterBranch()
     const first = await importInspections(file.blob, PASSPHRASE)
-    expect(first.added).toEqual({ inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect(first.added).toEqual({ branches: 2, periodVetoes: 0, inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
     expect((await database().records('inspections').get(visitId))?.summary?.earned).toBe(99)
 
     const again = await importInspections(file.blob, PASSPHRASE)
-    expect(again).toMatchObject({ added: { inspections: 0, attachments: 0 }, unchanged: 5, conflicts: [] })
+    expect(again).toMatchObject({ added: { inspections: 0, attachments: 0 }, unchanged: 7, conflicts: [] })
     expect(await database().records('inspections').count()).toBe(1)
 
     await writeRecords(['inspections'], (w) => w.update('inspections', visitId, { amendReason: '本地改动' }))
