@@ -2,42 +2,24 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../support/db'
 import { today } from '../../support/counterSeed'
-import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from '../../support/inspectionSeed'
+import { picture } from '../../support/inspectionSeed'
+import { seedActionsBranch, type ActionsBranch } from '../../component/inspection/actions/seed'
 import { database } from '@/db/connection'
-import { saveDraft, startInspection, submitInspection } from '@/db/repositories/inspection/visits'
+import { startInspection } from '@/db/repositories/inspection/visits'
 import { ActionChangeRefusedError } from '@/db/repositories/inspection/actions'
 import { changeActionWithEvidence, recheckVisit } from '@/db/repositories/inspection/recheck'
-import type { Inspection } from '@/domain/model/records'
 import { addDays } from '@/domain/time'
 
-let b: InspectionBranch
+let b: ActionsBranch
 beforeEach(async () => {
   await freshDatabase()
-  b = await seedInspectionBranch()
+  b = await seedActionsBranch()
 })
 
-/** A submitted visit losing 2 on C4 (naming 9005), the whole of D1 (ALL, 2 points) and 1 on C1 fixed on the spot. */
-async function visitWithDeductions(): Promise<Inspection> {
-  const visit = await startInspection({ templateId: b.template.id, branchId: b.branchId, inspectorId: b.inspector.id, date: today, kind: 'on_site', observedWindows: [], observedStaffNos: [], context: { traffic: null, openCounters: null, team: [], accompaniedBy: '' } })
-  await saveDraft(
-    visit.id,
-    {
-      ...allPassed(b.template),
-      C4: { kind: 'deduct', occurrences: [{ staffNo: '9005', note: '玩手机', photoIds: [] }, { staffNo: '9005', note: '闲聊', photoIds: [] }], fixedOnSpot: false, note: '' },
-      D1: { kind: 'deduct', occurrences: [{ staffNo: null, note: '晚开门 5 分钟', photoIds: [] }], fixedOnSpot: false, note: '' },
-      C1: { kind: 'deduct', occurrences: [{ staffNo: '9011', note: '未佩戴工号牌', photoIds: [] }], fixedOnSpot: true, note: '' },
-    },
-    [],
-  )
-  return submitInspection(visit.id, { image: picture('signature'), name: '蒋平', staffId: b.inspector.id }, today)
-}
-
-const actionOf = async (inspectionId: string, code: string) => (await database().records('correctiveActions').where('inspectionId').equals(inspectionId).toArray()).find((a) => a.code === code)!
 
 describe('marking an action fixed with evidence', () => {
   it('stores the photos as the action’s attachments and names them in the timeline, audited as the change', async () => {
-    const visit = await visitWithDeductions()
-    const c4 = await actionOf(visit.id, 'C4')
+    const c4 = await b.action('C4')
     const fixed = await changeActionWithEvidence(c4.id, { to: 'fixed', on: today, by: '9001', byInspector: false, via: 'manual', note: '', photoIds: [] }, [picture('after-1'), picture('after-2')])
     expect(fixed.status).toBe('fixed')
     const event = fixed.timeline.at(-1)!
@@ -50,8 +32,7 @@ describe('marking an action fixed with evidence', () => {
   })
 
   it('refused without a note or a photo, and by the branch for verifying: nothing is written', async () => {
-    const visit = await visitWithDeductions()
-    const c4 = await actionOf(visit.id, 'C4')
+    const c4 = await b.action('C4')
     await expect(changeActionWithEvidence(c4.id, { to: 'fixed', on: today, by: '9001', byInspector: false, via: 'manual', note: '  ', photoIds: [] }, [])).rejects.toMatchObject({ reason: 'evidence_required' })
     const attempt = changeActionWithEvidence(c4.id, { to: 'verified', on: today, by: '9001', byInspector: false, via: 'manual', note: '', photoIds: [] }, [picture('not-allowed')])
     await expect(attempt).rejects.toBeInstanceOf(ActionChangeRefusedError)
@@ -63,9 +44,9 @@ describe('marking an action fixed with evidence', () => {
 
 describe('re-checking a visit', () => {
   it('verifies an item that passes now, sends a fixed one still failing back to open with its photo, leaves the on-the-spot fix alone', async () => {
-    const visit = await visitWithDeductions()
-    const c4 = await actionOf(visit.id, 'C4')
-    const d1 = await actionOf(visit.id, 'D1')
+    const visit = b.visit
+    const c4 = await b.action('C4')
+    const d1 = await b.action('D1')
     await changeActionWithEvidence(d1.id, { to: 'fixed', on: today, by: '9001', byInspector: false, via: 'manual', note: '已调整开门时间', photoIds: [] }, [])
     const on = addDays(today, 3)
 
@@ -86,7 +67,7 @@ describe('re-checking a visit', () => {
     const [photo] = await database().records('attachments').where('[ownerTable+ownerId]').equals(['correctiveActions', d1.id]).toArray()
     expect(d1After?.timeline.at(-1)).toMatchObject({ on, by: '9014', note: '仍晚开门', photoIds: [photo!.id] })
     expect((await database().records('correctiveActions').get(c4.id))?.timeline.at(-1)).toMatchObject({ status: 'verified', via: 'recheck', by: '9014', note: '已无玩手机现象' })
-    expect((await actionOf(visit.id, 'C1')).timeline).toHaveLength(2)
+    expect((await b.action('C1')).timeline).toHaveLength(2)
 
     const audit = await database().records('auditLog').filter((e) => e.action === 'correctiveAction.recheck').toArray()
     expect(audit.map((e) => e.entityId).sort()).toEqual([c4.id, d1.id, visit.id].sort())

@@ -3,7 +3,7 @@
  * tiles. An action is shown with the visit that raised it and the item or veto as that visit's
  * template version words it (a later version may have reworded or dropped it).
  */
-import type { Attachment, CorrectiveAction, Inspection, InspectionTemplate, TemplateItem } from '@/domain/model/records'
+import type { CorrectiveAction, Inspection, InspectionTemplate, TemplateItem } from '@/domain/model/records'
 import { effectiveVisits } from '@/domain/inspection/ranking'
 import { recheckItems } from '@/domain/inspection/corrective'
 import { templateItems } from '@/domain/inspection/scoring'
@@ -56,13 +56,13 @@ export async function actionsAt(branchIds: readonly string[], statuses: readonly
   return withVisits(rows)
 }
 
-/** One action with its visit, the answer as scored and the visit's template; undefined when it does not exist. */
+/** An action with the visit's answers and vetoes, to show the deduction as it was scored. */
 export interface ActionDetail extends ActionEntry {
-  /** The visit's answers and vetoes, to show the deduction as it was scored. */
   answers: Inspection['answers']
   vetoes: Inspection['vetoes']
 }
 
+/** One action with its visit and the deduction as scored; undefined when it does not exist. */
 export async function actionDetail(actionId: string): Promise<ActionDetail | undefined> {
   const action = await database().records('correctiveActions').get(actionId)
   if (!action || action.deleted !== 0) return undefined
@@ -70,11 +70,6 @@ export async function actionDetail(actionId: string): Promise<ActionDetail | und
   const visit = await database().records('inspections').get(action.inspectionId)
   if (!entry || !visit) return undefined
   return { ...entry, answers: visit.answers, vetoes: visit.vetoes }
-}
-
-/** Stored pictures by id (photos of a deduction or of a fix), those that exist. */
-export async function attachmentsByIds(ids: readonly string[]): Promise<Attachment[]> {
-  return live(await database().records('attachments').bulkGet([...new Set(ids)]))
 }
 
 /** What a re-check needs: the visit, its template version, its actions and the items to re-check. */
