@@ -3,7 +3,8 @@
  * (`proposeRotation`): the outlets least recently inspected are considered first (never inspected
  * before any), outlets another executive has already planned for the half month are left to them
  * while enough others remain, and the executives still without a plan share the rest as if all
- * were proposed together, so the plan each later asks for complements the ones before.
+ * were proposed together, so the plan each later asks for complements the ones before. Outlets
+ * the executive has already inspected in the half month stay in the plan, first.
  */
 import type { BusinessDate } from '../time'
 import { proposeRotation, type HalfMonthKey, type InspectionPlan } from './plans'
@@ -20,6 +21,8 @@ export interface PlanProposalInput {
   lastInspected: ReadonlyMap<string, BusinessDate>
   /** The plans already saved for this half month (the executive's own is ignored). */
   saved: readonly InspectionPlan[]
+  /** The outlets the executive has already inspected in the half month. */
+  done: readonly string[]
   /** The plans of the half month before. */
   previous: readonly InspectionPlan[]
   perInspector: number
@@ -38,9 +41,11 @@ export function leastRecentlyInspectedFirst(branchIds: readonly string[], lastIn
 export function proposePlanFor(input: PlanProposalInput): string[] {
   const others = input.saved.filter((p) => p.inspectorId !== input.inspectorId)
   const takenByOthers = new Set(others.flatMap((p) => p.branchIds))
-  const free = input.branchIds.filter((id) => !takenByOthers.has(id))
-  const candidates = free.length >= input.perInspector ? free : input.branchIds
+  const open = input.branchIds.filter((id) => !input.done.includes(id))
+  const free = open.filter((id) => !takenByOthers.has(id))
+  const candidates = free.length >= input.perInspector ? free : open
   const stillToPlan = input.inspectorIds.filter((id) => id === input.inspectorId || !others.some((p) => p.inspectorId === id))
   const plans = proposeRotation(input.halfMonth, stillToPlan, leastRecentlyInspectedFirst(candidates, input.lastInspected), input.perInspector, input.previous)
-  return plans.find((p) => p.inspectorId === input.inspectorId)?.branchIds ?? []
+  const rotated = plans.find((p) => p.inspectorId === input.inspectorId)?.branchIds ?? []
+  return [...input.done, ...rotated].slice(0, Math.max(input.perInspector, input.done.length))
 }

@@ -15,6 +15,7 @@ const input = (changes: Partial<PlanProposalInput> = {}): PlanProposalInput => (
   branchIds: branches,
   lastInspected,
   saved: [],
+  done: [],
   previous: [],
   perInspector: 2,
   ...changes,
@@ -45,6 +46,11 @@ describe('an executive’s suggested plan', () => {
   it('plans a colleague’s outlets too when too few others remain', () => {
     const saved = [{ halfMonth: '2026-12-H1' as const, inspectorId: 'shen', branchIds: ['b1', 'b2', 'b3', 'b4', 'b5'] }]
     expect(proposePlanFor(input({ saved }))).toHaveLength(2)
+  })
+
+  it('keeps the outlets the executive has already inspected this half month, first, and fills the rest', () => {
+    expect(proposePlanFor(input({ done: ['b1'] }))).toEqual(['b1', 'b3'])
+    expect(proposePlanFor(input({ done: ['b1', 'b4', 'b5'] }))).toEqual(['b1', 'b4', 'b5'])
   })
 
   it('avoids the outlets the executive planned the half month before', () => {
