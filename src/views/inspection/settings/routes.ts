@@ -1,4 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-/** Score sheets (templates), the inspection rules, file exchange and the printable scorecard; children of /inspection. */
-export const settingsRoutes: RouteRecordRaw[] = []
+/**
+ * Score sheets (templates) and the inspection rules (one page, two tabs: ?tab=rules), file
+ * exchange between tablets, and a submitted visit's printable scorecard; children of /inspection.
+ */
+export const settingsRoutes: RouteRecordRaw[] = [
+  { name: 'inspection-templates', path: 'templates', component: () => import('./TemplatesView.vue') },
+  { name: 'inspection-exchange', path: 'exchange', component: () => import('./ExchangeView.vue') },
+  { name: 'inspection-scorecard', path: 'visits/:id/scorecard', component: () => import('./ScorecardView.vue'), props: true },
+]
