@@ -96,6 +96,7 @@ describe('the quarter’s ranking', () => {
     expect(dialog).toContain('流动红旗：武林支行（骨干网点），补贴 ¥2,000.00')
     expect(dialog).toContain('流动红旗：江北支行（潜力网点）')
     expect(dialog).toContain('积分处罚：城东支行，扣 5 分（组内末位）')
+    expect(dialog).toContain('确认后本季度奖惩不能再更改')
     inBody('award-confirm')!.click()
     await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="award-recorded"]').exists()).toBe(true))
     expect(textOf(mounted, 'award-recorded')).toContain('由蒋平确认')
