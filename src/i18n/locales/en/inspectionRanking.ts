@@ -100,6 +100,7 @@ export default {
     branch: 'Outlet',
     changeBranch: 'Change outlet',
     code: 'Veto',
+    noCodes: 'The current score sheet has no period vetoes; add one under Score sheets and rules first.',
     finding: 'Finding',
     findingPlaceholder: 'What happened, what was verified and on what grounds',
     witnesses: 'Witnesses (optional)',

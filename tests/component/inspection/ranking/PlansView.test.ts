@@ -6,7 +6,10 @@ import { seedInspectionBranch, type InspectionBranch } from '../../../support/in
 import { inBody, mountPrepared, submittedVisit, textOf } from './rankingHarness'
 import PlansView from '@/views/inspection/ranking/PlansView.vue'
 import PlanEditor from '@/components/inspection/plans/PlanEditor.vue'
-import { writeRecords } from '@/db/write'
+import { setClock, writeRecords } from '@/db/write'
+import { amendInspection } from '@/db/repositories/inspection/visits'
+import { allPassed, picture } from '../../../support/inspectionSeed'
+import { i18n } from '@/i18n'
 import { plansOf, savePlan } from '@/db/repositories/inspection/ranking'
 import { halfMonth, halfMonthOf, previousHalfMonth } from '@/domain/inspection/plans'
 import type { Staff } from '@/domain/model/records'
@@ -77,6 +80,33 @@ describe('the half-month plans', () => {
     await editor.get('[data-testid="plan-propose"]').trigger('click')
     await vi.waitFor(() => expect(editor.get('[data-testid="plan-branch-BJ001"]').attributes('aria-checked')).toBe('true'))
     expect(editor.get('[data-testid="plan-branch-BJ002"]').attributes('aria-checked')).toBe('true')
+  })
+
+  it('shows an amended visit’s corrected score', async () => {
+    await savePlan(b.inspector.id, key, [b.branchId])
+    const original = await submittedVisit(b, b.branchId, today, 2)
+    // The amendment is submitted later: of a visit's amendments, the latest stands.
+    setClock(() => Date.now() + 60_000)
+    try {
+      await amendInspection(original.id, { answers: allPassed(b.template), vetoes: [], reason: '复核录像，未见玩手机' }, { image: picture('signature'), name: '蒋平', staffId: b.inspector.id }, today)
+    } finally {
+      setClock(() => Date.now())
+    }
+    const mounted = await mountPrepared(PlansView, b.inspector, 'plan-outlet-BJ001')
+    expect(textOf(mounted, 'plan-outlet-BJ001')).toContain('100.0 分 · 优秀')
+    expect(textOf(mounted, 'plan-count-done')).toBe('已检查 1')
+  })
+
+  it('reads in English', async () => {
+    await savePlan(b.inspector.id, key, [b.branchId, b.otherBranchId])
+    const mounted = await mountPrepared(PlansView, b.inspector, 'plan-progress-9014')
+    i18n.global.locale.value = 'en'
+    await flushPromises()
+    expect(textOf(mounted, 'plan-count-due')).toBe('Due 2')
+    expect(textOf(mounted, 'plan-progress-9014')).toContain('2 outlets planned (12 required)')
+    expect(mounted.wrapper.get('[data-testid="plan-edit"]').text()).toBe('Change plan')
+    expect(textOf(mounted, 'uninspected-list')).toContain('Outlets nobody has inspected in')
+    i18n.global.locale.value = 'zh-CN'
   })
 
   it('a past half month is read only, its unvisited outlets overdue', async () => {

@@ -10,6 +10,7 @@ import PhotoInput from '@/components/inspection/capture/PhotoInput.vue'
 import { writeRecords } from '@/db/write'
 import { loadInspectionRules, saveInspectionRules } from '@/db/repositories/inspection/rules'
 import { quarterAwards } from '@/db/repositories/inspection/rankingQueries'
+import { awardQuarter } from '@/db/repositories/inspection/ranking'
 import { i18n } from '@/i18n'
 import { previousQuarter, quarterBounds, quarterOf } from '@/domain/quarters'
 
@@ -85,7 +86,7 @@ describe('the quarter’s ranking', () => {
   it('an inspector confirms a finished quarter’s awards once; they then show as recorded and join the red-flag history', async () => {
     await scoredQuarter(lastQuarterDay())
     const mounted = await mountPrepared(RankingsView, b.inspector, 'inspection-rankings')
-    expect(textOf(mounted, 'award-history')).toContain('还没有确认过的季度奖惩')
+    await vi.waitFor(() => expect(textOf(mounted, 'award-history')).toContain('还没有确认过的季度奖惩'))
     await mounted.wrapper.get('[data-testid="quarter-prev"]').trigger('click')
     await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="award-quarter"]').exists()).toBe(true))
     expect(textOf(mounted, 'award-panel')).toContain('2 家获流动红旗，1 家积分处罚')
@@ -106,6 +107,22 @@ describe('the quarter’s ranking', () => {
     expect(textOf(mounted, 'award-outlet-BJ001')).toContain('积分处罚 扣 5 分（组内末位）')
     expect(mounted.wrapper.find('[data-testid="period-veto-new"]').exists()).toBe(false)
     expect(textOf(mounted, 'period-veto-closed')).toContain('奖惩已确认')
+  })
+
+  it('a quarter awarded shows its awards as they were recorded, whatever its visits say since', async () => {
+    await scoredQuarter(lastQuarterDay())
+    await awardQuarter(previousQuarter(quarterOf(today)), b.inspector.id)
+    // Two perfect visits filed later lift BJ001 level with BJ003 on more visits: first place now.
+    await submittedVisit(b, b.branchId, lastQuarterDay())
+    await submittedVisit(b, b.branchId, lastQuarterDay())
+    const mounted = await mountPrepared(RankingsView, b.inspector, 'inspection-rankings')
+    await mounted.wrapper.get('[data-testid="quarter-prev"]').trigger('click')
+    await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="award-recorded"]').exists()).toBe(true))
+    const backbone = mounted.wrapper.get('[data-testid="ranking-group-backbone"]')
+    expect(backbone.findAll('[data-testid^="ranking-row-"]').map((r) => r.attributes('data-testid'))).toEqual(['ranking-row-BJ001', 'ranking-row-BJ003'])
+    expect(backbone.find('[data-testid="ranking-red-flag-BJ003"]').exists()).toBe(true)
+    expect(backbone.find('[data-testid="ranking-penalty-BJ001"]').exists()).toBe(true)
+    expect(mounted.wrapper.find('[data-testid="award-quarter"]').exists()).toBe(false)
   })
 
   it('an inspector enters a period veto with its finding and photo; the outlet then loses the red flag', async () => {
