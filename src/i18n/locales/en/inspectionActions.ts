@@ -83,6 +83,7 @@ export default {
     after: 'After re-check {score}',
     progress: '{done} of {total} re-checked',
     original: 'At the visit: {text}',
+    branchFix: 'Outlet’s correction ({date}): {note}',
     pass: 'Corrected',
     fail: 'Still failing',
     occurrences: 'Places still found',
@@ -100,7 +101,7 @@ export default {
     periodKind: { quarter: 'This quarter', lastQuarter: 'Last quarter', halfMonth: 'Half month' },
     previousHalf: 'Previous half month',
     nextHalf: 'Next half month',
-    visits: '{count} visits',
+    visits: '{count} visits across the outlets',
     loading: 'Counting…',
     staff: {
       title: 'Deductions by staff member',

@@ -81,6 +81,7 @@ export default {
     after: '复查后 {score}',
     progress: '已复查 {done} / {total} 项',
     original: '检查时：{text}',
+    branchFix: '网点整改（{date}）：{note}',
     pass: '已整改合格',
     fail: '仍不合格',
     occurrences: '仍发现几处',
@@ -98,7 +99,7 @@ export default {
     periodKind: { quarter: '本季度', lastQuarter: '上季度', halfMonth: '半月' },
     previousHalf: '上半月',
     nextHalf: '下半月',
-    visits: '共 {count} 次检查',
+    visits: '全辖共 {count} 次检查',
     loading: '正在统计…',
     staff: {
       title: '员工扣分',

@@ -6,6 +6,7 @@ import { mountWithApp } from '../../../support/mount'
 import { picture } from '../../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import PhotoInput from '@/components/inspection/capture/PhotoInput.vue'
+import { changeCorrectiveAction } from '@/db/repositories/inspection/actions'
 import { seedActionsBranch, stubPictureUrls, type ActionsBranch } from './seed'
 
 let b: ActionsBranch
@@ -17,11 +18,14 @@ beforeEach(async () => {
 
 describe('a re-check', () => {
   it('shows only the items whose actions are not verified, re-rates the visit as the inspector answers, and saves every action it concerns at once', async () => {
+    const c4Raised = await b.action('C4')
+    await changeCorrectiveAction(c4Raised.id, { to: 'fixed', on: b.visitDate, by: '9001', byInspector: false, via: 'manual', note: '晨会点评', photoIds: [] })
     const { wrapper, router } = await mountWithApp(RouterView, { staff: b.inspector, route: `/inspection/actions/recheck/${b.visit.id}` })
     await vi.waitFor(() => expect(wrapper.find('[data-testid="recheck-item-C4"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="recheck-item-D1"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="recheck-item-C1"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="recheck-item-C4"]').text()).toContain('检查时：扣 2.0 分（满分 3.0 分）；玩手机；闲聊')
+    expect(wrapper.get('[data-testid="recheck-item-C4-branch-fix"]').text()).toBe(`网点整改（${b.visitDate}）：晨会点评`)
 
     await wrapper.get('[data-testid="recheck-save"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="recheck-none-answered"]').exists()).toBe(true))
