@@ -32,6 +32,7 @@ export default {
     missing: 'This corrective action cannot be found; it may have been deleted.',
     outlet: 'Outlet',
     visitDate: 'Visit date',
+    openVisit: 'Open the visit',
     owner: 'Owner',
     raisedOn: 'Raised on',
     due: 'Due',

@@ -30,6 +30,7 @@ export default {
     missing: '找不到这条整改事项，可能已被删除。',
     outlet: '网点',
     visitDate: '检查日期',
+    openVisit: '查看检查记录',
     owner: '责任人',
     raisedOn: '提出日期',
     due: '整改期限',

@@ -5,6 +5,7 @@ import { freshDatabase } from '../../../support/db'
 import { mountWithApp } from '../../../support/mount'
 import { picture } from '../../../support/inspectionSeed'
 import { database } from '@/db/connection'
+import { i18n } from '@/i18n'
 import { changeCorrectiveAction } from '@/db/repositories/inspection/actions'
 import PhotoInput from '@/components/inspection/capture/PhotoInput.vue'
 import { seedActionsBranch, stubPictureUrls, type ActionsBranch } from './seed'
@@ -55,6 +56,7 @@ describe('the branch head’s corrective actions', () => {
     expect(inBody('action-scored')!.textContent).toContain('扣 2.0 分（满分 3.0 分）')
     expect(inBody('action-scored')!.textContent).toContain('闲聊')
     expect(inBody('action-verify')).toBeNull()
+    expect(inBody('action-visit-link')?.getAttribute('href')).toBe(`/inspection/visits/${b.visit.id}`)
 
     click('action-fix')
     await flushPromises()
@@ -72,6 +74,20 @@ describe('the branch head’s corrective actions', () => {
     expect((await database().records('attachments').get(event.photoIds[0]!))?.ownerTable).toBe('correctiveActions')
     await vi.waitFor(() => expect(inBody('action-timeline')!.textContent).toContain('已整改'))
     await vi.waitFor(() => expect(wrapper.get('[data-testid="actions-fixed"]').text()).toContain('已整改，待复核 1'))
+  })
+})
+
+describe('in English', () => {
+  it('a row says how late the action is and who owns it', async () => {
+    const c4 = await b.action('C4')
+    const { wrapper } = await mountWithApp(RouterView, { staff: b.head, route: '/inspection/actions' })
+    i18n.global.locale.value = 'en'
+    await vi.waitFor(() => expect(wrapper.find(`[data-testid="action-row-${c4.id}"]`).exists()).toBe(true))
+    const row = wrapper.get(`[data-testid="action-row-${c4.id}"]`)
+    await vi.waitFor(() => expect(row.text()).toContain('3 days overdue'))
+    expect(row.text()).toContain('Owner: 周婷（9005）')
+    expect(row.text()).toContain(`Visit ${b.visitDate}`)
+    expect(wrapper.get('[data-testid="actions-overdue"]').text()).toContain('Overdue 2')
   })
 })
 
