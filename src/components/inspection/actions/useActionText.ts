@@ -12,6 +12,8 @@ export function useActionText() {
   const { itemText, vetoText } = useInspectionText()
   const { failureText } = useFeedback()
 
+  const daysOverdue = (entry: Pick<ActionEntry, 'action'>) => (entry.action.status === 'open' ? Math.max(0, daysBetween(entry.action.dueDate, terminal.today)) : 0)
+
   return {
     /** The item or veto as the visit's template version words it. */
     subject: (entry: Pick<ActionEntry, 'action' | 'item' | 'veto'>) => {
@@ -20,7 +22,9 @@ export function useActionText() {
       return t('inspectionActions.row.unknownItem', { code: entry.action.code })
     },
     /** Days past the due date for an open action, 0 when not overdue. */
-    daysOverdue: (entry: Pick<ActionEntry, 'action'>) => (entry.action.status === 'open' ? Math.max(0, daysBetween(entry.action.dueDate, terminal.today)) : 0),
+    daysOverdue,
+    /** The status tag's colour (the word is always beside it): red overdue, amber open, brand fixed, green verified. */
+    statusTone: (entry: Pick<ActionEntry, 'action'>) => (daysOverdue(entry) > 0 ? 'danger' : entry.action.status === 'open' ? 'warning' : entry.action.status === 'fixed' ? 'primary' : 'success'),
     refusalText: (err: unknown) => (err instanceof ActionChangeRefusedError ? t(`inspectionActions.detail.refusal.${err.reason}`) : failureText(err)),
   }
 }
