@@ -99,6 +99,7 @@ export default {
   analysis: {
     title: 'Analysis',
     period: 'Period',
+    periodRange: '{label} ({from} to {to})',
     periodKind: { quarter: 'This quarter', lastQuarter: 'Last quarter', halfMonth: 'Half month' },
     previousHalf: 'Previous half month',
     nextHalf: 'Next half month',

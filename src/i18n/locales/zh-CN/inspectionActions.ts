@@ -97,6 +97,7 @@ export default {
   analysis: {
     title: '检查分析',
     period: '统计期间',
+    periodRange: '{label}（{from} 至 {to}）',
     periodKind: { quarter: '本季度', lastQuarter: '上季度', halfMonth: '半月' },
     previousHalf: '上半月',
     nextHalf: '下半月',
