@@ -1,32 +1,31 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, shallowRef } from 'vue'
 import type { VueWrapper } from '@vue/test-utils'
-import { freshDatabase } from '../../../support/db'
 import { mountWithApp } from '../../../support/mount'
-import { seedInspectionBranch, type InspectionBranch } from '../../../support/inspectionSeed'
+import { type InspectionBranch } from '../../../support/inspectionSeed'
 import { templateItems, type ItemAnswer } from '@/domain/inspection/scoring'
 import type { TemplateItem } from '@/domain/model/records'
 import ItemCard from '@/components/inspection/scoring/ItemCard.vue'
 import PhotoInput from '@/components/inspection/capture/PhotoInput.vue'
-import { stubBrowser } from './visitHarness'
+import type { AttachPhoto } from '@/components/inspection/scoring/scoringTypes'
+import { freshVisitBranch } from './visitHarness'
 
 let b: InspectionBranch
 beforeEach(async () => {
-  await freshDatabase()
-  b = await seedInspectionBranch()
-  stubBrowser()
+  b = await freshVisitBranch()
 })
 
 const itemOf = (code: string): TemplateItem => templateItems(b.template).find(({ item }) => item.code === code)!.item
 
 /** One card answered as the inspector taps it; `answer()` is what the visit would hold. */
-async function card(code: string, attach = vi.fn(async () => 'photo-1')) {
-  const answer = shallowRef<ItemAnswer | undefined>(undefined)
+async function card(code: string, options: { attach?: AttachPhoto | null; start?: ItemAnswer } = {}) {
+  const attach = options.attach === undefined ? vi.fn(async () => 'photo-1') : options.attach
+  const answer = shallowRef<ItemAnswer | undefined>(options.start)
   const Harness = defineComponent({
     setup: () => () => h(ItemCard, { item: itemOf(code), answer: answer.value, observedStaffNos: ['9005'], attach, onChange: (next: ItemAnswer) => (answer.value = next) }),
   })
   const { wrapper } = await mountWithApp(Harness, { staff: b.inspector })
-  return { wrapper, answer: () => answer.value, attach }
+  return { wrapper, answer: () => answer.value }
 }
 
 const tap = (wrapper: VueWrapper, testid: string) => wrapper.get(`[data-testid="${testid}"]`).trigger('click')
@@ -91,7 +90,8 @@ describe('an item card', () => {
   })
 
   it('an item needing photo evidence says so in red until the deduction has its photo', async () => {
-    const { wrapper, answer, attach } = await card('A1')
+    const attach = vi.fn(async () => 'photo-1')
+    const { wrapper, answer } = await card('A1', { attach })
     expect(wrapper.text()).toContain('扣分须拍照')
     await tap(wrapper, 'item-A1-pass')
     expect(wrapper.find('[data-testid="item-A1-photo-missing"]').exists()).toBe(false)
@@ -105,9 +105,7 @@ describe('an item card', () => {
   })
 
   it('where no photo can be stored (a correction) it says so instead of offering the camera', async () => {
-    const answer = shallowRef<ItemAnswer | undefined>({ kind: 'deduct', occurrences: [{ staffNo: null, note: '', photoIds: [] }], fixedOnSpot: false, note: '' })
-    const Harness = defineComponent({ setup: () => () => h(ItemCard, { item: itemOf('A1'), answer: answer.value, observedStaffNos: [], attach: null }) })
-    const { wrapper } = await mountWithApp(Harness, { staff: b.inspector })
+    const { wrapper } = await card('A1', { attach: null, start: { kind: 'deduct', occurrences: [{ staffNo: null, note: '', photoIds: [] }], fixedOnSpot: false, note: '' } })
     expect(wrapper.find('[data-testid="item-A1-photo"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('更正时不能补拍照片')
   })

@@ -1,18 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { freshDatabase } from '../../../support/db'
-import { allPassed, seedInspectionBranch, type InspectionBranch } from '../../../support/inspectionSeed'
+import { allPassed, type InspectionBranch } from '../../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { i18n } from '@/i18n'
 import { StorageError } from '@/db/errors'
-import { draftVisit, mountVisits, stubBrowser } from './visitHarness'
+import { useInspectionVisitsStore } from '@/stores/inspectionVisits'
+import { draftVisit, freshVisitBranch, mountVisits } from './visitHarness'
 
 let b: InspectionBranch
 beforeEach(async () => {
-  await freshDatabase()
-  b = await seedInspectionBranch()
-  stubBrowser()
-  localStorage.clear()
+  b = await freshVisitBranch()
 })
 
 const tap = (wrapper: VueWrapper, testid: string) => wrapper.get(`[data-testid="${testid}"]`).trigger('click')
@@ -106,7 +103,6 @@ describe('scoring a draft', () => {
   it('a failed save says so, keeps the answers and saves them on retry', async () => {
     const visit = await draftVisit(b)
     const { wrapper } = await mountVisits(`/inspection/visits/${visit.id}`, b.inspector, 'visit-draft')
-    const { useInspectionVisitsStore } = await import('@/stores/inspectionVisits')
     const store = useInspectionVisitsStore()
     const save = store.saveAnswers
     const failing = vi.spyOn(store, 'saveAnswers').mockRejectedValueOnce(new StorageError('full'))

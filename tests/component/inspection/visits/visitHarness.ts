@@ -7,9 +7,11 @@
 import { RouterView } from 'vue-router'
 import { vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { freshDatabase } from '../../../support/db'
 import { mountWithApp, type Mounted } from '../../../support/mount'
 import { today } from '../../../support/counterSeed'
-import { allPassed, picture, type InspectionBranch } from '../../../support/inspectionSeed'
+import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from '../../../support/inspectionSeed'
+import { stubCanvas } from '../capture/canvasStub'
 import { saveDraft, startInspection, submitInspection } from '@/db/repositories/inspection/visits'
 import type { ItemAnswer } from '@/domain/inspection/scoring'
 import type { VetoFinding } from '@/domain/inspection/vetoes'
@@ -41,6 +43,15 @@ export function stubBrowser(): { made: string[]; revoked: string[] } {
   })
   URL.revokeObjectURL = vi.fn((url: string) => void revoked.push(url))
   return { made, revoked }
+}
+
+/** Each test's start: a fresh database with the inspection branch, the browser stand-ins, no remembered positions. */
+export async function freshVisitBranch(): Promise<InspectionBranch> {
+  await freshDatabase()
+  stubBrowser()
+  stubCanvas()
+  localStorage.clear()
+  return seedInspectionBranch()
 }
 
 export async function draftVisit(b: InspectionBranch, answers: Record<string, ItemAnswer> = {}, vetoes: VetoFinding[] = []): Promise<Inspection> {
