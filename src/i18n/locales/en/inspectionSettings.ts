@@ -9,7 +9,7 @@ export default {
     sectionMax: '{max} pts',
     max: '{max} pts',
     rule: {
-      PER: '{points} pts off per occurrence, down to zero',
+      PER: 'Deduct {points} per occurrence, down to zero',
       ALL: 'Any failure loses all its points',
       GRADE: 'Graded: {levels}',
     },
@@ -34,6 +34,8 @@ export default {
     visits: 'used by {n} visits',
     unused: 'not used yet',
     showing: 'Showing',
+    older: 'This is version {n}, retired: the visits scored with it still show it; new visits no longer use it.',
+    backToCurrent: 'Back to the version in force',
   },
   editor: {
     title: 'Edit the score sheet',

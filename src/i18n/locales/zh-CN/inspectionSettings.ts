@@ -32,6 +32,8 @@ export default {
     visits: '{n} 次检查使用',
     unused: '尚未使用',
     showing: '正在查看',
+    older: '这是已停用的第 {n} 版：用它计分的检查仍按它显示，新检查不再使用。',
+    backToCurrent: '回到现行版本',
   },
   editor: {
     title: '修改评分表',

@@ -106,6 +106,10 @@ describe('the score sheet and its versions', () => {
 
     await wrapper.get('[data-testid="template-version-1"]').trigger('click')
     expect(wrapper.get('[data-testid="template-summary"]').text()).toBe('第 1 版 · 共 42 项 · 满分 100 分')
+    expect(wrapper.get('[data-testid="template-older"]').text()).toContain('这是已停用的第 1 版')
+    expect(wrapper.find('[data-testid="template-edit"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="template-show-current"]').trigger('click')
+    expect(wrapper.get('[data-testid="template-summary"]').text()).toBe('第 2 版 · 共 43 项 · 满分 102 分')
   })
 })
 
