@@ -3,7 +3,7 @@ import type zh from '../zh-CN/inspectionRanking'
 export default {
   home: 'Your outlet',
   halfMonth: { previous: 'Previous half month', next: 'Next half month', current: 'This half month' },
-  picker: { search: 'Find an outlet by name or code', count: '{n} outlets', none: 'No outlet name or code contains “{query}”' },
+  picker: { search: 'Find an outlet by name or code', count: '1 outlet | {n} outlets', none: 'No outlet name or code contains “{query}”' },
   plans: {
     title: 'Half-month inspection plans',
     rule: 'Each inspector leads inspections of {target} outlets every half month; an outlet not inspected by the end of the half month is overdue.',
@@ -14,7 +14,7 @@ export default {
     mine: 'My plan',
     edit: 'Change plan',
     create: 'Make a plan',
-    planned: '{n} outlets planned ({target} required)',
+    planned: '1 outlet planned ({target} required) | {n} outlets planned ({target} required)',
     none: 'No plan for this half month yet',
     noneMine: 'You have no plan for this half month yet. Tap “Make a plan” to pick outlets, or let “Suggest rotation” fill it.',
   },
@@ -29,7 +29,7 @@ export default {
     loading: 'Reading the plan…',
     hint: 'Pick the outlets to inspect this half month; {target} are required. “Suggest rotation” puts the outlets inspected longest ago first and avoids those you inspected last half month and those colleagues have planned.',
     propose: 'Suggest rotation',
-    proposed: '{n} outlets suggested by the rotation rule; add or remove as needed',
+    proposed: '1 outlet suggested by the rotation rule; add or remove as needed | {n} outlets suggested by the rotation rule; add or remove as needed',
     pickLabel: 'Outlets to inspect',
     lastInspected: 'Last inspected {date}',
     neverInspected: 'Never inspected',
@@ -61,10 +61,10 @@ export default {
   row: {
     place: 'Place {n}',
     unranked: 'Not ranked',
-    visits: '{n} inspections',
+    visits: '1 inspection | {n} inspections',
     lowest: 'lowest {score}',
     failed: '{n} failed',
-    vetoes: '{n} vetoes',
+    vetoes: '1 veto | {n} vetoes',
     redFlag: 'Red flag · subsidy {amount}',
     penalty: 'Penalty: {points} points ({reasons})',
     tooFew: 'Too few inspections ({n} of {min}): not ranked',
@@ -74,7 +74,7 @@ export default {
   reason: { bottom_of_group: 'bottom of group', failed_visit: 'failed inspection' },
   award: {
     button: 'Confirm the quarter’s awards',
-    ready: '{quarter} has ended: {flags} red flags and {penalties} penalties await confirmation.',
+    ready: '{quarter} has ended; its awards await confirmation (red flags: {flags}, penalties: {penalties}).',
     waiting: '{quarter} has ended; an inspector has yet to confirm its awards.',
     running: 'The quarter is still running; the ranking follows each submitted inspection. An inspector confirms the awards once it ends.',
     nothing: 'There is nothing to award for this quarter.',
@@ -126,7 +126,7 @@ export default {
     loading: 'Reading the awards…',
     empty: 'No quarter’s awards have been confirmed yet. They appear here once an inspector confirms a finished quarter.',
     byOutlet: 'Awards by outlet',
-    flags: 'Red flag {n} times: {quarters}',
+    flags: 'Red flag once: {quarters} | Red flag {n} times: {quarters}',
     penalty: '{quarter}: penalty of {points} points ({reasons})',
   },
 } satisfies typeof zh

@@ -174,6 +174,8 @@ describe('the quarter’s ranking', () => {
     expect(textOf(mounted, 'ranking-penalty-BJ001')).toBe('Penalty: 5 points (bottom of group)')
     expect(textOf(mounted, 'ranking-group-backbone')).toContain('Backbone')
     expect(textOf(mounted, 'ranking-rules')).toContain('Equal averages are separated by')
+    expect(textOf(mounted, 'ranking-row-BJ001')).toMatch(/1 inspection(?!s)/)
+    expect(textOf(mounted, 'ranking-row-BJ001')).toContain('0 vetoes')
     i18n.global.locale.value = 'zh-CN'
   })
 })
