@@ -104,6 +104,7 @@ export default {
   sections: {
     label: 'Sections of the score sheet',
     vetoes: 'Veto items',
+    next: 'Next: {section}',
   },
   submit: {
     title: 'Review and submit',

@@ -102,6 +102,7 @@ export default {
   sections: {
     label: '评分表各部分',
     vetoes: '一票否决',
+    next: '下一部分：{section}',
   },
   submit: {
     title: '核对并提交',

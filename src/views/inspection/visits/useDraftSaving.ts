@@ -5,7 +5,8 @@ import { useEventListener } from '@vueuse/core'
 /**
  * Saving a draft as it is scored: each change is saved after a short pause (the last one wins),
  * and at once when the inspector leaves the screen or the tablet puts the page away. A failed save
- * keeps the answers here and says so; leaving the screen waits until it is saved or refuses.
+ * keeps the answers here and says so; leaving the screen waits until it is saved or refuses (but
+ * for the terminal's lock).
  */
 export function useDraftSaving<T>(save: (value: T) => Promise<unknown>, describe: (err: unknown) => string, delayMs = 400) {
   const state = ref<'saved' | 'saving' | 'failed'>('saved')
@@ -44,7 +45,8 @@ export function useDraftSaving<T>(save: (value: T) => Promise<unknown>, describe
     return pending === null
   }
 
-  onBeforeRouteLeave(async () => flush())
+  // Locking the terminal always goes ahead: a lock must never wait on a failing save.
+  onBeforeRouteLeave(async (to) => (await flush()) || to.name === 'sign-in')
   useEventListener(document, 'visibilitychange', () => document.visibilityState === 'hidden' && void flush())
   onBeforeUnmount(() => void flush())
 

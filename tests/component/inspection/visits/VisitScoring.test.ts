@@ -42,7 +42,7 @@ describe('scoring a draft', () => {
     await settled(wrapper)
   })
 
-  it('N/A takes the item out of the maximum: the score is rescaled to 100', async () => {
+  it('N/A takes the item out of the maximum: the score is rescaled to 100; the end of a section leads to the next', async () => {
     const visit = await draftVisit(b)
     const { wrapper } = await mountVisits(`/inspection/visits/${visit.id}`, b.inspector, 'visit-draft')
     await tap(wrapper, 'item-A3-na')
@@ -50,6 +50,9 @@ describe('scoring a draft', () => {
     await tap(wrapper, 'item-A1-plus')
     expect(text(wrapper, 'score-total')).toContain('97.0 / 98.0 分')
     expect(text(wrapper, 'score-total')).toContain('折算 98.9 / 100')
+    expect(text(wrapper, 'section-next')).toContain('下一部分：服务设施与信息公示')
+    await tap(wrapper, 'section-next')
+    expect(wrapper.get('[data-testid="section-B"]').attributes('aria-current')).toBe('step')
     await settled(wrapper)
   })
 
