@@ -130,6 +130,7 @@ export default {
     back: 'Back to visits',
     loading: 'Reading the visit…',
     notFound: 'This device does not hold that visit. It may be on another tablet: import it through file exchange.',
+    inProgress: '{name} is still scoring this visit; it can be read once submitted.',
     date: 'Date',
     kind: 'Type',
     inspector: 'Inspector',

@@ -128,6 +128,7 @@ export default {
     back: '返回检查记录',
     loading: '正在读取检查记录…',
     notFound: '这台设备上没有这次检查。可能在别的平板上，请通过文件交换导入。',
+    inProgress: '这次检查由{name}打分，还没有提交；提交后才能查看。',
     date: '检查日期',
     kind: '检查方式',
     inspector: '检查人',

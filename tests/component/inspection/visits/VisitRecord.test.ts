@@ -5,7 +5,7 @@ import { amendInspection } from '@/db/repositories/inspection/visits'
 import { database } from '@/db/connection'
 import { i18n } from '@/i18n'
 import SignaturePad from '@/components/inspection/capture/SignaturePad.vue'
-import { freshVisitBranch, mountVisits, signature, submittedVisit } from './visitHarness'
+import { draftVisit, freshVisitBranch, mountVisits, signature, submittedVisit } from './visitHarness'
 
 let b: InspectionBranch
 beforeEach(async () => {
@@ -33,6 +33,15 @@ describe('a submitted visit', () => {
     expect(wrapper.findAll('[data-testid$="-pass"], [data-testid$="-plus"], [data-testid^="veto-V"]')).toHaveLength(0)
     expect(wrapper.findAll('textarea, input')).toHaveLength(0)
     expect(wrapper.find('[data-testid="visit-review"]').exists()).toBe(false)
+  })
+
+  it('a draft is scored by its own inspector only; anyone else is told it is in progress', async () => {
+    const draft = await draftVisit(b)
+    const { wrapper } = await mountVisits(`/inspection/visits/${draft.id}`, b.head, 'visit-in-progress')
+    expect(wrapper.text()).toContain('这次检查由蒋平打分，还没有提交；提交后才能查看。')
+    expect(wrapper.find('[data-testid="visit-draft"]').exists()).toBe(false)
+    const review = await mountVisits(`/inspection/visits/${draft.id}/submit`, b.head, 'visit-in-progress')
+    expect(review.wrapper.find('[data-testid="visit-submit"]').exists()).toBe(false)
   })
 
   it('its review page no longer offers to submit', async () => {
