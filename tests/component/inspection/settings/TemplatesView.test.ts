@@ -5,7 +5,7 @@ import { freshDatabase } from '../../../support/db'
 import { today } from '../../../support/counterSeed'
 import { seedInspectionBranch, type InspectionBranch } from '../../../support/inspectionSeed'
 import { mountWithApp } from '../../../support/mount'
-import { click, getByTestId, typeInto } from '../../admin/dom'
+import { byTestId, click, getByTestId, typeInto } from '../../admin/dom'
 import { database } from '@/db/connection'
 import { activeTemplates, templateVersions } from '@/db/repositories/inspection/templates'
 import { loadInspectionRules } from '@/db/repositories/inspection/rules'
@@ -110,6 +110,35 @@ describe('the score sheet and its versions', () => {
     expect(wrapper.find('[data-testid="template-edit"]').exists()).toBe(false)
     await wrapper.get('[data-testid="template-show-current"]').trigger('click')
     expect(wrapper.get('[data-testid="template-summary"]').text()).toBe('第 2 版 · 共 43 项 · 满分 102 分')
+  })
+  it('edits vetoes, grade bands and a graded item; a removed section is confirmed first; an unused sheet keeps its version', async () => {
+    const { wrapper } = await opened('/inspection/templates')
+    await click('template-edit')
+    expect(getByTestId('template-version-note').textContent).toContain('这一版还没有检查使用过')
+    await click('template-item-H1-rule-GRADE')
+    await vi.waitFor(() => expect(byTestId('template-item-H1-level-2-label')).not.toBeNull())
+    await typeInto('template-item-H1-level-0-points', '1')
+    await click('template-save')
+    await vi.waitFor(() => expect(getByTestId('template-item-H1-problems').textContent).toContain('最好的一档须得满分（等于分值）。'))
+    await typeInto('template-item-H1-level-0-points', '2')
+    await click('template-veto-add')
+    await typeText('template-veto-6-text', '挪用客户资金')
+    await click('template-veto-6-level-period')
+    await typeInto('template-band-excellent', '96')
+    await click('template-section-G-remove')
+    await vi.waitFor(() => expect(byTestId('template-section-remove-confirm')).not.toBeNull())
+    await click('template-section-remove-confirm')
+    await vi.waitFor(() => expect(byTestId('template-section-G')).toBeNull())
+    await click('template-save')
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="template-document"]').exists()).toBe(true))
+    const [sheet] = await templateVersions(b.template.code)
+    expect(await templateVersions(b.template.code)).toHaveLength(1)
+    expect(sheet?.sections.map((s) => s.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'H'])
+    expect(sheet?.sections.at(-1)?.items[0]).toMatchObject({ code: 'H1', rule: 'GRADE', levels: [{ label: '满意', points: 2 }, { label: '基本满意', points: 1 }, { label: '不满意', points: 0 }] })
+    expect(sheet?.vetoes.at(-1)).toMatchObject({ code: 'V7', text: '挪用客户资金', level: 'period' })
+    expect(sheet?.gradeBands[0]).toEqual({ grade: 'excellent', minScore: 96 })
+    expect(wrapper.get('[data-testid="sheet-veto-V7"]').text()).toContain('期间事项，由督导录入')
   })
 })
 
