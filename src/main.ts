@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import './styles/main.css'
+import './styles/print.css'
 import { install as installI18n } from './modules/i18n'
 import { ensureMessages } from './i18n'
 import { install as installPinia } from './modules/pinia'

@@ -64,15 +64,19 @@ export interface ImportReport {
   conflicts: { table: ExchangeTable; id: string; newerIn: 'file' | 'here' }[]
 }
 
-/** The content of a record for comparison: Blobs by size and type (the stamps decide nothing here). */
-function sameRecord(a: unknown, b: unknown): boolean {
+/**
+ * The content of a record for comparison: Blobs by size and type. The write stamps, and when a
+ * picture last left a terminal, are that terminal's bookkeeping, not the record's content.
+ */
+function sameRecord(a: object, b: object): boolean {
   const blobKey = (blob: Blob) => `${blob.type}:${blob.size}`
-  return canonicalJson(a, blobKey) === canonicalJson(b, blobKey)
+  const content = (row: object) => ({ ...row, updatedAt: null, hlc: null, deviceId: null, exportedAt: null })
+  return canonicalJson(content(a), blobKey) === canonicalJson(content(b), blobKey)
 }
 
 /** Merges an inspection file by id; reads and checks the whole file first (throws BackupError). */
 export async function importInspections(file: Blob, passphrase: string): Promise<ImportReport> {
-  const { tables } = await readBackup(file, passphrase)
+  const { tables, summary } = await readBackup(file, passphrase)
   const report: ImportReport = { added: { branches: 0, periodVetoes: 0, inspectionTemplates: 0, inspections: 0, attachments: 0, correctiveActions: 0 }, unchanged: 0, conflicts: [] }
   await writeRecords([...EXCHANGE_TABLES], async (w) => {
     const db = database()
@@ -80,8 +84,9 @@ export async function importInspections(file: Blob, passphrase: string): Promise
       for (const row of tables[table]) {
         const here = await db.records(table).get(row.id)
         if (!here) {
-          // The record itself, with its own stamps: it was made on the other tablet, not here.
-          await db.records(table).add(row as never)
+          // The record itself, with its own stamps: it was made on the other tablet, not here. A
+          // picture that came in a file exists elsewhere too: it counts as exported when the file was made.
+          await db.records(table).add((table === 'attachments' ? { ...row, exportedAt: summary.createdAt } : row) as never)
           report.added[table]++
         } else if (sameRecord(here, row)) {
           report.unchanged++
