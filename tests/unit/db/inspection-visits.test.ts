@@ -4,6 +4,7 @@ import { today } from '../../support/counterSeed'
 import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { ensureDefaultTemplate, saveTemplateEdits, templateVersions } from '@/db/repositories/inspection/templates'
+import { changeCorrectiveAction } from '@/db/repositories/inspection/actions'
 import { acknowledgeInspection, amendInspection, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged } from '@/db/repositories/inspection/visits'
 import type { ItemAnswer } from '@/domain/inspection/scoring'
 
@@ -78,5 +79,29 @@ describe('a visit from draft to amendment', () => {
     const audit = await database().records('auditLog').where('[entity+entityId]').equals(['inspections', visit.id]).toArray()
     expect(audit.find((e) => e.action === 'inspection.amend')).toMatchObject({ before: { id: visit.id }, after: { id: amended.id } })
     await expect(amendInspection(visit.id, { answers: corrected, vetoes: [], reason: ' ' }, signed(), today)).rejects.toThrow()
+  })
+
+  it('an amendment takes over the corrected visit’s actions: the same item’s continues as the branch left it, one no longer deducted is withdrawn, a new deduction raises its own', async () => {
+    const visit = await started()
+    const photo = await attachPhoto(visit.id, image('photo'))
+    const withC1 = { ...answersWith(photo.id), C1: { kind: 'deduct' as const, occurrences: [{ staffNo: '9005', note: '未佩戴工号牌', photoIds: [] }], fixedOnSpot: false, note: '' } }
+    await saveDraft(visit.id, withC1, [])
+    await submitInspection(visit.id, signed(), today)
+    const raised = await database().records('correctiveActions').where('inspectionId').equals(visit.id).toArray()
+    const a1 = raised.find((a) => a.code === 'A1')!
+    await changeCorrectiveAction(a1.id, { to: 'fixed', on: today, by: '9005', byInspector: false, via: 'manual', note: '已更换营业时间牌', photoIds: [] })
+
+    // The correction: C1 was wrongly deducted, D2 was missed.
+    const corrected = { ...answersWith(photo.id), D2: { kind: 'deduct' as const, occurrences: [{ staffNo: null, note: '叫号后未举手示意', photoIds: [] }], fixedOnSpot: false, note: '' } }
+    const amended = await amendInspection(visit.id, { answers: corrected, vetoes: [], reason: 'C1 误扣，D2 漏记' }, signed(), today)
+
+    const live = (await database().records('correctiveActions').toArray()).filter((a) => a.deleted === 0)
+    expect(live.map((a) => [a.inspectionId === amended.id, a.code, a.status]).sort()).toEqual([
+      [true, 'A1', 'fixed'],
+      [true, 'D2', 'open'],
+    ])
+    expect((await database().records('correctiveActions').toArray()).find((a) => a.code === 'C1')?.deleted).toBe(1)
+    const withdrawn = (await database().records('auditLog').toArray()).filter((e) => e.action === 'correctiveAction.withdraw')
+    expect(withdrawn).toHaveLength(1)
   })
 })

@@ -11,7 +11,7 @@ import type { ItemAnswer } from '@/domain/inspection/scoring'
 import type { VetoFinding } from '@/domain/inspection/vetoes'
 import { canSubmit, submissionBlockers, visitSummary, type SubmissionBlockers } from '@/domain/inspection/submission'
 import { confirmedVisitVetoes } from '@/domain/inspection/vetoes'
-import { raiseActions } from '@/domain/inspection/corrective'
+import { raiseActions, type CorrectiveAction as CorrectiveActionRaised } from '@/domain/inspection/corrective'
 import { halfMonthOf } from '@/domain/inspection/plans'
 import type { BusinessDate } from '@/domain/time'
 import { database } from '../../connection'
@@ -107,6 +107,27 @@ async function people(inspection: Inspection): Promise<{ inspectorNo: string; he
   return { inspectorNo, headNo: head?.staffNo ?? '' }
 }
 
+/**
+ * Stores the actions a visit raises. An amendment takes over the actions of the visit it corrects:
+ * one for the same item or veto continues (its status and timeline kept, so work already done on it
+ * stands), one the correction no longer deducts is withdrawn, and only new deductions raise new ones.
+ */
+async function recordActions(w: RecordWriter, inspection: Inspection, raised: readonly CorrectiveActionRaised[]): Promise<void> {
+  const previous = inspection.amends ? (await database().records('correctiveActions').where('inspectionId').equals(inspection.amends).toArray()).filter((a) => a.deleted === 0) : []
+  const key = (a: Pick<CorrectiveActionRaised, 'source' | 'code'>) => `${a.source}:${a.code}`
+  const carried = new Map(previous.map((a) => [key(a), a]))
+  for (const action of raised) {
+    const earlier = carried.get(key(action))
+    if (earlier) {
+      carried.delete(key(action))
+      await w.update('correctiveActions', earlier.id, { inspectionId: inspection.id }, { action: 'correctiveAction.carry' })
+    } else {
+      await w.insert('correctiveActions', action)
+    }
+  }
+  for (const withdrawn of carried.values()) await w.remove('correctiveActions', withdrawn.id, { action: 'correctiveAction.withdraw' })
+}
+
 async function finalise(w: RecordWriter, inspection: Inspection, signed: { image: CapturedImage; name: string; staffId: string | null }, dueDays: number, today: BusinessDate): Promise<Inspection> {
   const template = await database().records('inspectionTemplates').get(inspection.templateId)
   if (!template) throw new Error(`No inspection template ${inspection.templateId}`)
@@ -126,7 +147,7 @@ async function finalise(w: RecordWriter, inspection: Inspection, signed: { image
     answers: inspection.answers,
     confirmedVetoes: confirmedVisitVetoes(inspection.vetoes, template),
   })
-  for (const action of actions) await w.insert('correctiveActions', action)
+  await recordActions(w, inspection, actions)
   return w.update('inspections', inspection.id, { status: 'submitted', submittedAt: at, summary: visitSummary(template, inspection.answers, inspection.vetoes), inspectorSignature: { attachmentId, name: signed.name, staffId: signed.staffId, signedAt: at } }, { action: 'inspection.submit' })
 }
 

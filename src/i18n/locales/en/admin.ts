@@ -318,7 +318,7 @@ export default {
       inspectionTemplate: { install: 'Install the default score sheet', edit: 'Edit a score sheet', retire: 'Retire a score sheet version', version: 'New score sheet version' },
       inspection: { start: 'Start an inspection', submit: 'Submit an inspection', acknowledge: 'Branch acknowledges an inspection', amend: 'Amend a submitted inspection' },
       inspections: { export: 'Export inspections to a file', import: 'Import inspections from a file' },
-      correctiveAction: { open: 'Corrective action reopened', fixed: 'Corrective action fixed', verified: 'Corrective action verified' },
+      correctiveAction: { open: 'Corrective action reopened', fixed: 'Corrective action fixed', verified: 'Corrective action verified', recheck: 'Corrective action re-checked', carry: 'Corrective action carried to the amended visit', withdraw: 'Corrective action withdrawn by an amendment' },
       inspectionPlan: { save: 'Save a half-month plan' },
       periodVeto: { enter: 'Enter a period veto' },
       inspectionAward: { record: 'Quarter’s red flags and penalties' },

@@ -316,7 +316,7 @@ export default {
       inspectionTemplate: { install: '安装默认检查计分表', edit: '修改检查计分表', retire: '停用旧版检查计分表', version: '检查计分表新版本' },
       inspection: { start: '开始检查', submit: '提交检查结果', acknowledge: '网点签字确认检查结果', amend: '更正已提交的检查' },
       inspections: { export: '导出检查结果文件', import: '导入检查结果文件' },
-      correctiveAction: { open: '整改项退回待整改', fixed: '整改项已整改', verified: '整改项已复核' },
+      correctiveAction: { open: '整改项退回待整改', fixed: '整改项已整改', verified: '整改项已复核', recheck: '整改复查', carry: '更正检查时整改项转入更正记录', withdraw: '更正检查后撤销整改项' },
       inspectionPlan: { save: '保存半月检查计划' },
       periodVeto: { enter: '录入期间否决事项' },
       inspectionAward: { record: '季度流动红旗与奖罚' },
