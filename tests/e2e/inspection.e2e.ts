@@ -31,6 +31,14 @@ interface StoredInspection {
   summary: { normalised: number; grade: string } | null
 }
 
+interface StoredAction {
+  id: string
+  inspectionId: string
+  code: string
+  status: string
+  deleted: number
+}
+
 /** Draws a signature with the mouse on the pad and confirms it. */
 async function signWithMouse(page: Page): Promise<void> {
   const pad = page.getByTestId('signature-canvas')
@@ -196,6 +204,25 @@ describe('window-service inspection', () => {
     await page.getByTestId('ack-submit').click()
     await expect.poll(async () => (await readTable<StoredInspection>(page, 'inspections')).find((v) => v.id === amendmentId)?.status).toBe('acknowledged')
     await page.getByTestId('visit-ack-signature').waitFor()
+  })
+
+  it('the branch head puts the signage right with a photo as evidence; the inspector’s re-check verifies it', async () => {
+    const actions = await readTable<StoredAction>(page, 'correctiveActions')
+    const signage = actions.find((a) => a.inspectionId === amendmentId && a.code === 'A1' && a.deleted === 0)!
+    await page.goto(`/inspection/actions?action=${signage.id}`)
+    await page.getByTestId('action-fix').click()
+    await page.getByTestId('action-fix-note').fill('营业时间牌已更换，区分工作日与节假日')
+    await page.getByTestId('action-fix-photo').getByTestId('photo-gallery-file').setInputFiles({ name: 'IMG_2101.jpg', mimeType: 'image/jpeg', buffer: await sidewaysCameraJpeg(page) })
+    await page.getByTestId('action-fix-save').click()
+    await expect.poll(async () => (await readTable<StoredAction>(page, 'correctiveActions')).find((a) => a.id === signage.id)?.status).toBe('fixed')
+
+    await page.goto('/inspection')
+    await lockTerminal(page)
+    await signIn(page, DEMO.inspector.staffNo, DEMO.inspector.pin)
+    await page.goto(`/inspection/actions/recheck/${amendmentId}`)
+    await page.getByTestId('recheck-item-A1-pass').click()
+    await page.getByTestId('recheck-save').click()
+    await expect.poll(async () => (await readTable<StoredAction>(page, 'correctiveActions')).find((a) => a.id === signage.id)?.status).toBe('verified')
   })
 
   it('prints the scorecard like the paper form, to a PDF', async () => {
