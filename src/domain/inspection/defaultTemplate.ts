@@ -24,7 +24,7 @@ function all(code: string, text: string, max: number, options: ItemOptions = {})
   return { code, text, max, rule: 'ALL', allowNotApplicable: options.na ?? false, photoRequired: options.photo ?? false }
 }
 
-export const DEFAULT_INSPECTION_TEMPLATE: NewRecord<InspectionTemplate> = {
+const SHEET: NewRecord<InspectionTemplate> = {
   code: 'WINDOW_SERVICE',
   version: 1,
   name: '窗口服务检查计分表',
@@ -148,4 +148,75 @@ export const DEFAULT_INSPECTION_TEMPLATE: NewRecord<InspectionTemplate> = {
     { grade: 'fail', minScore: 0 },
   ],
   active: 1,
+}
+
+/** The sheet in English, for the English screens (the Chinese text is the sheet of record). */
+const ENGLISH: Record<string, string> = {
+  A: 'Branch environment',
+  A1: 'Door signs, name plate and opening-hours plate complete, visible, clean and undamaged; hours distinguish weekdays/holidays and corporate/personal',
+  A2: 'Frontage and outside area tidy, no clutter or fly-posting, vehicles parked in order',
+  A3: 'External electronic/LED display working, its content compliant and current',
+  A4: 'Hall floor, walls, doors, windows and counters clean and undamaged; no clutter or personal items in the clients’ view',
+  A5: 'Comfortable temperature, fresh air, bright light, healthy plants, no broken lamps',
+  A6: 'Zones (cash, non-cash, self-service, wealth, waiting) and counter signs clearly marked',
+  A7: 'Leaflets and posters neatly displayed, none out of date',
+  B: 'Service facilities and public notices',
+  B1: 'Queue machine, form desk, note counter and e-receipt box working; a notice and a repair request when broken',
+  B2: 'Self-service machines working; 24-hour area light box, instructions and safety notices complete',
+  B3: 'Amenities complete and usable: water, reading glasses, first-aid kit, priority seats, step-free access and help phone',
+  B4: 'Notices accurate and current: fees, interest/exchange rates, complaint procedure and number, damaged-note exchange rules',
+  B5: '“CCTV in operation” and “No smoking” signs visible; comment book/rating device in a prominent place',
+  C: 'Appearance and conduct',
+  C1: 'Seasonal uniform, clean and pressed, staff badge on the left chest',
+  C2: 'Hair, make-up, jewellery and nails to the standard (light make-up, no beards, no coloured nail polish)',
+  C3: 'Upright posture, smiling; no leaning, hands on hips, folded arms, hands in pockets or crossed legs',
+  C4: 'No phones, eating, chatting or leaving the post during opening hours; nothing unrelated to work',
+  C5: 'Counter top tidy, items in their places, no personal items in the clients’ view',
+  D: 'Counter service standards',
+  D1: 'Opens on time, counter staff in place early; clients told and apologised to if opening is delayed',
+  D2: 'Raises a hand after calling a number, makes eye contact, greets “您好”',
+  D3: 'Uses the courtesy words (hello, please, thank you, sorry, goodbye) and the client’s surname',
+  D4: 'Hands over forms, documents and cash with both hands; points to where to sign',
+  D5: 'Counts cash aloud in and out and points the client to the note counter’s display',
+  D6: 'Puts up the “service paused” sign and apologises when leaving the counter; thanks the client on return',
+  D7: 'Serves one, acknowledges the next, greets the third: nods to waiting clients, asks them to wait or sends them to the lobby',
+  D8: 'Asks once more when done, reminds the client to take their belongings, says goodbye with a smile',
+  D9: 'Skilled and accurate; explains the process and fees unprompted',
+  D10: 'No forbidden phrases (“what do you want”, “next”, “give me your ID”); never shirks or makes things hard for clients',
+  E: 'Lobby management and triage',
+  E1: 'Lobby or operations manager on duty, standing to greet and welcoming arriving clients',
+  E2: 'Asks what clients need and directs them to cash/non-cash/self-service/wealth; helps take a ticket and fill in forms',
+  E3: 'Watches waiting clients and keeps the queue in order; opens more windows or sends clients to self-service when busy',
+  E4: 'Elderly, sick, disabled, pregnant and VIP clients served first or escorted',
+  E5: 'Security and third-party staff on duty, properly dressed, supporting the lobby',
+  F: 'Marketing and referrals',
+  F1: 'Tellers use quiet moments for a one-line offer, spot prospects and refer them to the lobby or a customer manager',
+  F2: 'Low-counter and wealth staff explain the current featured products accurately, with their risks',
+  F3: 'Marketing material compliant, wealth products’ risk warnings visible, no expired campaigns',
+  G: 'Operating rules and consumer protection',
+  G1: 'Clients’ identity and documents verified as required',
+  G2: 'Client data kept confidential: screens, forms and vouchers not exposed, discarded forms handled as required',
+  G3: 'Fees charged as published, no improper fees',
+  G4: 'Cash paid in and out properly, damaged notes exchanged to the standard',
+  H: 'Client feedback and complaints',
+  H1: 'Comment book/rating device has entries and replies; recent comments dealt with',
+  H2: 'Objections and complaints on the spot taken up promptly and patiently explained, no arguing, reported on time',
+  H3: 'Ask 1–2 clients at random: satisfied 3 / mostly satisfied 1.5 / dissatisfied 0',
+  V1: 'Quarrelling with, abusing or physically confronting a client',
+  V2: 'Refusing cash, or refusing or passing on a client’s business without good reason',
+  V3: 'Disclosing client data, or signing or operating on a client’s behalf against the rules',
+  V4: 'Closing during opening hours without permission, or every window unstaffed with no notice',
+  V5: 'Falsifying, interfering with or obstructing the inspection',
+  V6: 'A verified complaint that reached the media or caused negative publicity',
+}
+const ENGLISH_LEVELS: Record<string, string> = { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Dissatisfied' }
+
+export const DEFAULT_INSPECTION_TEMPLATE: NewRecord<InspectionTemplate> = {
+  ...SHEET,
+  sections: SHEET.sections.map((section) => ({
+    ...section,
+    titleEn: ENGLISH[section.code],
+    items: section.items.map((item) => ({ ...item, textEn: ENGLISH[item.code], ...(item.levels ? { levels: item.levels.map((level) => ({ ...level, labelEn: ENGLISH_LEVELS[level.label] })) } : {}) })),
+  })),
+  vetoes: SHEET.vetoes.map((veto) => ({ ...veto, textEn: ENGLISH[veto.code] })),
 }

@@ -52,4 +52,13 @@ describe('the default 窗口服务检查计分表', () => {
     const stored = { ...DEFAULT_INSPECTION_TEMPLATE, id: crypto.randomUUID(), createdAt: 0, updatedAt: 0, deviceId: 'test', hlc: '0000000000000-0000-test', deleted: 0 }
     expect(v.safeParse(InspectionTemplate, stored).success).toBe(true)
   })
+
+  it('reads in English too: every section, item, level and veto has its English words', () => {
+    const missing = [
+      ...DEFAULT_INSPECTION_TEMPLATE.sections.filter((s) => !s.titleEn).map((s) => s.code),
+      ...DEFAULT_INSPECTION_TEMPLATE.sections.flatMap((s) => s.items).filter((i) => !i.textEn || i.levels?.some((l) => !l.labelEn)).map((i) => i.code),
+      ...DEFAULT_INSPECTION_TEMPLATE.vetoes.filter((veto) => !veto.textEn).map((veto) => veto.code),
+    ]
+    expect(missing).toEqual([])
+  })
 })
