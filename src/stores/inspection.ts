@@ -9,6 +9,7 @@ import type { Branch, InspectionTemplate, Staff } from '@/domain/model/records'
 import type { InspectionRules } from '@/domain/inspection/rules'
 import { halfMonthOf, type HalfMonthKey } from '@/domain/inspection/plans'
 import { quarterOf, type QuarterKey } from '@/domain/quarters'
+import { i18n } from '@/i18n'
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
 
@@ -64,7 +65,7 @@ export const useInspectionStore = defineStore('inspection', () => {
   const staffNoName = (staffNo: string | null) => {
     if (!staffNo) return '—'
     const s = staffByNo.value.get(staffNo)
-    return s ? `${fullName(s)}（${staffNo}）` : staffNo
+    return s ? i18n.global.t('inspection.staffWithNo', { name: fullName(s), no: staffNo }) : staffNo
   }
 
   return { prepared, template, rules, branches, staff, branchById, staffById, staffByNo, halfMonth, quarter, isInspector, inspectors, prepare, refresh, branchName, staffName, staffNoName }

@@ -6,10 +6,12 @@ import { writeRecords } from '@/db/write'
 import { database } from '@/db/connection'
 import { useInspectionStore } from '@/stores/inspection'
 import { useTerminalStore } from '@/stores/terminal'
+import { ensureMessages } from '@/i18n'
 
 describe('what every inspection screen shares', () => {
   beforeEach(async () => {
     await freshDatabase()
+    await ensureMessages()
     setActivePinia(createPinia())
   })
 

@@ -10,6 +10,7 @@ export default {
   actionVia: { visit: 'At the visit', manual: 'By hand', recheck: 'Re-check' },
   progress: { done: 'Inspected', due: 'Due', overdue: 'Overdue' },
   halfMonth: { H1: '1–15 {monthName} {year}', H2: '16–end {monthName} {year}' },
+  staffWithNo: '{name} ({no})',
   score: '{score} pts',
   scoreOf: '{score} / {max} pts',
   preparing: 'Preparing the score sheet…',

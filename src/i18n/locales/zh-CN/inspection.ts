@@ -8,6 +8,7 @@ export default {
   actionVia: { visit: '检查时', manual: '手工', recheck: '复查' },
   progress: { done: '已检查', due: '待检查', overdue: '已逾期' },
   halfMonth: { H1: '{year} 年 {month} 月上半月', H2: '{year} 年 {month} 月下半月' },
+  staffWithNo: '{name}（{no}）',
   score: '{score} 分',
   scoreOf: '{score} / {max} 分',
   preparing: '正在准备评分表…',

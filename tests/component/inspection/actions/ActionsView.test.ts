@@ -85,7 +85,7 @@ describe('in English', () => {
     await vi.waitFor(() => expect(wrapper.find(`[data-testid="action-row-${c4.id}"]`).exists()).toBe(true))
     const row = wrapper.get(`[data-testid="action-row-${c4.id}"]`)
     await vi.waitFor(() => expect(row.text()).toContain('3 days overdue'))
-    expect(row.text()).toContain('Owner: 周婷（9005）')
+    expect(row.text()).toContain('Owner: 周婷 (9005)')
     expect(row.text()).toContain(`Visit ${b.visitDate}`)
     expect(wrapper.get('[data-testid="actions-overdue"]').text()).toContain('Overdue 2')
   })
