@@ -45,7 +45,8 @@ export const useInspectionStore = defineStore('inspection', () => {
 
   /** Re-reads the sheet, the rules, the outlets and the people (after an edit or an import). */
   async function refresh(): Promise<void> {
-    const regionCode = terminal.branch?.regionCode
+    // An inspector's tablet has a region but no branch of its own.
+    const regionCode = terminal.state.region?.code ?? terminal.branch?.regionCode
     const [sheet, loadedRules, outlets, people] = await Promise.all([ensureDefaultTemplate(), loadInspectionRules(), regionCode ? listRegionBranches(regionCode) : Promise.resolve([]), listRegionStaff()])
     template.value = sheet
     rules.value = loadedRules

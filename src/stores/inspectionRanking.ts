@@ -17,7 +17,7 @@ import { loadInspectionRules } from '@/db/repositories/inspection/rules'
 import type { CapturedImage } from '@/db/repositories/inspection/visits'
 import { halfMonth, previousHalfMonth, uninspectedBranches, type HalfMonthKey, type InspectionPlan as DomainPlan, type PlanProgress } from '@/domain/inspection/plans'
 import { proposePlanFor } from '@/domain/inspection/planProposal'
-import { awardsOf, effectiveVisits, type BranchStanding, type QuarterAward } from '@/domain/inspection/ranking'
+import { awardsOf, effectiveVisits, visitResults, type BranchStanding, type QuarterAward } from '@/domain/inspection/ranking'
 import type { InspectionRules } from '@/domain/inspection/rules'
 import type { Grade } from '@/domain/inspection/grades'
 import type { Attachment, Inspection, InspectionAward, InspectionPlan, PeriodVeto } from '@/domain/model/records'
@@ -86,11 +86,7 @@ const asPlan = (plan: InspectionPlan): DomainPlan => ({ ...plan, halfMonth: plan
 /** The latest standing visit (amendments replace what they amend) of each executive to each outlet. */
 function scoresByVisitor(visits: readonly Inspection[]): Map<string, VisitScore> {
   const byId = new Map(visits.map((v) => [v.id, v]))
-  const counted = effectiveVisits(
-    visits
-      .filter((v) => v.summary !== null && v.submittedAt !== null)
-      .map((v) => ({ visitId: v.id, branchId: v.branchId, date: v.date, status: v.status, amends: v.amends, submittedAt: v.submittedAt!, normalised: v.summary!.normalised, grade: v.summary!.grade, confirmedVetoes: v.summary!.confirmedVetoes })),
-  )
+  const counted = effectiveVisits(visitResults(visits))
   const scores = new Map<string, VisitScore>()
   for (const result of counted) {
     const visit = byId.get(result.visitId)!

@@ -15,11 +15,12 @@ import { readBackup, sealTables, BACKUP_FILE_EXTENSION } from './index'
 
 /** The tables an inspection file carries. */
 /**
- * What an inspection file carries: the visits with their sheets, pictures and actions, and, so that
- * a tablet that has never seen the region (an inspector's) can start visits and rank the quarter
- * from files alone, the region's outlets and the period vetoes the terminal holds.
+ * What an inspection file carries: the visits with their sheets, actions and pictures (the visits',
+ * the actions' evidence, the period vetoes'), and, so that a tablet that has never seen the region
+ * (an inspector's) can start visits, plan and rank the quarter from files alone, the region's
+ * outlets, the half-month plans, the period vetoes and the award history the terminal holds.
  */
-export const EXCHANGE_TABLES = ['branches', 'periodVetoes', 'inspectionTemplates', 'inspections', 'attachments', 'correctiveActions'] as const satisfies readonly RecordTableName[]
+export const EXCHANGE_TABLES = ['branches', 'inspectionPlans', 'periodVetoes', 'inspectionAwards', 'inspectionTemplates', 'inspections', 'correctiveActions', 'attachments'] as const satisfies readonly RecordTableName[]
 type ExchangeTable = (typeof EXCHANGE_TABLES)[number]
 
 export interface ExportedInspections {
@@ -41,11 +42,15 @@ export async function exportInspections(inspectionIds: readonly string[], passph
   const ids = inspections.map((i) => i.id)
   const tables = emptyTables()
   tables.inspections = inspections
-  tables.branches = (await db.records('branches').toArray()).filter((b) => b.deleted === 0)
-  tables.periodVetoes = (await db.records('periodVetoes').toArray()).filter((v) => v.deleted === 0)
+  const live = <T extends { deleted: number }>(rows: T[]) => rows.filter((row) => row.deleted === 0)
+  tables.branches = live(await db.records('branches').toArray())
+  tables.inspectionPlans = live(await db.records('inspectionPlans').toArray())
+  tables.periodVetoes = live(await db.records('periodVetoes').toArray())
+  tables.inspectionAwards = live(await db.records('inspectionAwards').toArray())
   tables.inspectionTemplates = (await db.records('inspectionTemplates').bulkGet([...new Set(inspections.map((i) => i.templateId))])).filter(present)
-  tables.attachments = (await db.records('attachments').where('[ownerTable+ownerId]').anyOf(ids.map((id) => ['inspections', id])).toArray()).filter((a) => a.deleted === 0)
-  tables.correctiveActions = (await db.records('correctiveActions').where('inspectionId').anyOf(ids).toArray()).filter((a) => a.deleted === 0)
+  tables.correctiveActions = live(await db.records('correctiveActions').where('inspectionId').anyOf(ids).toArray())
+  const owners = [...ids.map((id) => ['inspections', id]), ...tables.correctiveActions.map((a) => ['correctiveActions', a.id]), ...tables.periodVetoes.map((v) => ['periodVetoes', v.id])]
+  tables.attachments = live(await db.records('attachments').where('[ownerTable+ownerId]').anyOf(owners).toArray())
   const createdAt = now()
   const { blob } = await sealTables(tables, passphrase, createdAt)
   await writeRecords(['attachments'], async (w) => {
@@ -77,7 +82,7 @@ function sameRecord(a: object, b: object): boolean {
 /** Merges an inspection file by id; reads and checks the whole file first (throws BackupError). */
 export async function importInspections(file: Blob, passphrase: string): Promise<ImportReport> {
   const { tables, summary } = await readBackup(file, passphrase)
-  const report: ImportReport = { added: { branches: 0, periodVetoes: 0, inspectionTemplates: 0, inspections: 0, attachments: 0, correctiveActions: 0 }, unchanged: 0, conflicts: [] }
+  const report: ImportReport = { added: Object.fromEntries(EXCHANGE_TABLES.map((table) => [table, 0])) as Record<ExchangeTable, number>, unchanged: 0, conflicts: [] }
   await writeRecords([...EXCHANGE_TABLES], async (w) => {
     const db = database()
     for (const table of EXCHANGE_TABLES) {

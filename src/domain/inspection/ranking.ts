@@ -15,7 +15,7 @@
  *   confirmed veto in the quarter and are not penalised. A branch passed over (vetoed, or a
  *   不合格 visit: "不重复奖罚,按最高标准执行", the penalty stands) hands the flag to the next.
  */
-import { BRANCH_GROUPS, type BranchGroup } from '../model/records'
+import { BRANCH_GROUPS, type BranchGroup, type Inspection } from '../model/records'
 import type { BusinessDate } from '../time'
 import type { Grade } from './grades'
 import { DONE_STATUSES } from './plans'
@@ -37,6 +37,18 @@ export interface VisitResult {
   normalised: number
   grade: Grade
   confirmedVetoes: number
+}
+
+/** A stored visit, as far as the ranking reads it. */
+type StoredVisit = Pick<Inspection, 'id' | 'branchId' | 'date' | 'status' | 'amends' | 'submittedAt' | 'summary' | 'deleted'>
+
+/** The submitted (or acknowledged) visits among stored ones, as the ranking sees them; drafts and deleted ones are left out. */
+export function visitResults(visits: readonly StoredVisit[]): VisitResult[] {
+  return visits.flatMap((v) =>
+    v.deleted === 0 && v.status !== 'draft' && v.summary !== null && v.submittedAt !== null
+      ? [{ visitId: v.id, branchId: v.branchId, date: v.date, status: v.status, amends: v.amends, submittedAt: v.submittedAt, normalised: v.summary.normalised, grade: v.summary.grade, confirmedVetoes: v.summary.confirmedVetoes }]
+      : [],
+  )
 }
 
 export interface RankingBranch {

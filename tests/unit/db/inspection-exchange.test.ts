@@ -32,7 +32,7 @@ describe('inspections exchanged as files', () => {
   it('exports a visit with its template, photos and actions; imported on another terminal it arrives once, again it changes nothing, a local difference is reported', async () => {
     const visitId = await inspectorTablet()
     const file = await exportInspections([visitId], PASSPHRASE)
-    expect(file.counts).toEqual({ branches: 2, periodVetoes: 0, inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect(file.counts).toEqual({ branches: 2, inspectionPlans: 0, periodVetoes: 0, inspectionAwards: 0, inspectionTemplates: 1, inspections: 1, correctiveActions: 1, attachments: 2 })
     expect((await database().records('attachments').toArray()).every((a) => a.exportedAt !== null)).toBe(true)
     // Its own file read back changes nothing: when a picture left is this tablet's bookkeeping, not a difference.
     expect(await importInspections(file.blob, PASSPHRASE)).toMatchObject({ conflicts: [], unchanged: 7 })
@@ -40,7 +40,7 @@ describe('inspections exchanged as files', () => {
     // A terminal that holds nothing yet (a new inspector's tablet) receives the region's outlets with the visit.
     await freshDatabase('head-terminal')
     const first = await importInspections(file.blob, PASSPHRASE)
-    expect(first.added).toEqual({ branches: 2, periodVetoes: 0, inspectionTemplates: 1, inspections: 1, attachments: 2, correctiveActions: 1 })
+    expect(first.added).toEqual({ branches: 2, inspectionPlans: 0, periodVetoes: 0, inspectionAwards: 0, inspectionTemplates: 1, inspections: 1, correctiveActions: 1, attachments: 2 })
     expect((await database().records('inspections').get(visitId))?.summary?.earned).toBe(99)
     // Pictures that came in a file exist elsewhere too: they are not counted as only on this terminal.
     expect((await database().records('attachments').toArray()).every((a) => a.exportedAt !== null)).toBe(true)

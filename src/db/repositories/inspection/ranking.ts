@@ -5,7 +5,7 @@
  * as the award history (a quarter is awarded once).
  */
 import type { InspectionAward, InspectionPlan, PeriodVeto } from '@/domain/model/records'
-import { awardsOf, quarterStandings, type BranchStanding, type VisitResult } from '@/domain/inspection/ranking'
+import { awardsOf, quarterStandings, visitResults, type BranchStanding } from '@/domain/inspection/ranking'
 import { planProgress, type HalfMonthKey, type PlanProgress } from '@/domain/inspection/plans'
 import { isConfirmedVeto, type VetoFinding } from '@/domain/inspection/vetoes'
 import type { BusinessDate } from '@/domain/time'
@@ -50,11 +50,8 @@ export async function quarterRanking(quarter: QuarterKey): Promise<BranchStandin
     database().records('periodVetoes').where('quarter').equals(quarter).toArray(),
     loadInspectionRules(),
   ])
-  const results: VisitResult[] = visits
-    .filter((v) => v.deleted === 0 && v.status !== 'draft' && v.summary !== null && v.submittedAt !== null)
-    .map((v) => ({ visitId: v.id, branchId: v.branchId, date: v.date, status: v.status, amends: v.amends, submittedAt: v.submittedAt!, normalised: v.summary!.normalised, grade: v.summary!.grade, confirmedVetoes: v.summary!.confirmedVetoes }))
   const ranked = branches.filter((b) => b.deleted === 0).map((b) => ({ branchId: b.id, code: b.code, group: b.group }))
-  return quarterStandings(quarter, ranked, results, vetoes.filter((v) => v.deleted === 0).map((v) => ({ ...v, quarter: v.quarter as QuarterKey })), rules)
+  return quarterStandings(quarter, ranked, visitResults(visits), vetoes.filter((v) => v.deleted === 0).map((v) => ({ ...v, quarter: v.quarter as QuarterKey })), rules)
 }
 
 /** Awards a finished quarter: its red flags and penalties join the history, once. */
