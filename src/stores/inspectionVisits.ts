@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { defineStore } from 'pinia'
-import { acknowledgeInspection, amendInspection, attachPhoto, inspectorVisits, saveDraft, startInspection, submitInspection, unacknowledged, type CapturedImage } from '@/db/repositories/inspection/visits'
+import { acknowledgeInspection, amendInspection, attachAmendmentPhoto, attachPhoto, inspectorVisits, saveDraft, startInspection, submitInspection, unacknowledged, type CapturedImage } from '@/db/repositories/inspection/visits'
 import { actionsOfVisit, amendmentsOf, attachmentsByIds, branchSubmitted, getInspection, inspectorDrafts, inspectorSubmitted } from '@/db/repositories/inspection/visitQueries'
 import { getTemplate } from '@/db/repositories/inspection/templates'
 import { plansOf } from '@/db/repositories/inspection/ranking'
@@ -116,6 +116,11 @@ export const useInspectionVisitsStore = defineStore('inspectionVisits', () => {
     return (await attachPhoto(id, photo)).id
   }
 
+  /** Stores a photo taken for a correction of a submitted visit; the amendment takes it over when submitted. */
+  async function attachForAmendment(originalId: string, photo: CapturedImage): Promise<string> {
+    return (await attachAmendmentPhoto(originalId, photo)).id
+  }
+
   /** Pictures (photos, signatures) by id. */
   function pictures(ids: readonly string[]): Promise<Attachment[]> {
     return attachmentsByIds(ids)
@@ -150,5 +155,5 @@ export const useInspectionVisitsStore = defineStore('inspectionVisits', () => {
     localStorage.setItem(POSITIONS_KEY, JSON.stringify(position ? { ...others, [id]: position } : others))
   }
 
-  return { ownBranchId, myDrafts, myRecent, plannedNotBegun, awaitingAcknowledgement, outletVisits, visitFile, outletWindows, start, saveAnswers, attach, pictures, submit, acknowledge, amend, positionOf, rememberPosition }
+  return { ownBranchId, myDrafts, myRecent, plannedNotBegun, awaitingAcknowledgement, outletVisits, visitFile, outletWindows, start, saveAnswers, attach, attachForAmendment, pictures, submit, acknowledge, amend, positionOf, rememberPosition }
 })

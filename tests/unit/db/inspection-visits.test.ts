@@ -5,7 +5,7 @@ import { allPassed, picture, seedInspectionBranch, type InspectionBranch } from 
 import { database } from '@/db/connection'
 import { ensureDefaultTemplate, saveTemplateEdits, templateVersions } from '@/db/repositories/inspection/templates'
 import { changeCorrectiveAction } from '@/db/repositories/inspection/actions'
-import { acknowledgeInspection, amendInspection, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged } from '@/db/repositories/inspection/visits'
+import { acknowledgeInspection, amendInspection, attachAmendmentPhoto, attachPhoto, InspectionLockedError, saveDraft, startInspection, SubmissionBlockedError, submitInspection, unacknowledged } from '@/db/repositories/inspection/visits'
 import type { ItemAnswer } from '@/domain/inspection/scoring'
 
 let b: InspectionBranch
@@ -45,6 +45,7 @@ describe('templates', () => {
 describe('a visit from draft to amendment', () => {
   it('resumes as saved; submit is refused while items are unanswered, writing nothing', async () => {
     const visit = await started()
+    await expect(attachAmendmentPhoto(visit.id, image('too early'))).rejects.toBeInstanceOf(InspectionLockedError)
     expect(visit).toMatchObject({ status: 'draft', templateVersion: 1, halfMonth: expect.stringMatching(/^\d{4}-\d{2}-H[12]$/) })
     const photo = await attachPhoto(visit.id, image('photo'))
     const partial = { A1: answersWith(photo.id).A1! }
@@ -91,9 +92,12 @@ describe('a visit from draft to amendment', () => {
     const a1 = raised.find((a) => a.code === 'A1')!
     await changeCorrectiveAction(a1.id, { to: 'fixed', on: today, by: '9005', byInspector: false, via: 'manual', note: '已更换营业时间牌', photoIds: [] })
 
-    // The correction: C1 was wrongly deducted, D2 was missed.
-    const corrected = { ...answersWith(photo.id), D2: { kind: 'deduct' as const, occurrences: [{ staffNo: null, note: '叫号后未举手示意', photoIds: [] }], fixedOnSpot: false, note: '' } }
+    // The correction: C1 was wrongly deducted, D2 was missed (with a photo taken for the correction).
+    const taken = await attachAmendmentPhoto(visit.id, image('D2'))
+    const corrected = { ...answersWith(photo.id), D2: { kind: 'deduct' as const, occurrences: [{ staffNo: null, note: '叫号后未举手示意', photoIds: [taken.id] }], fixedOnSpot: false, note: '' } }
     const amended = await amendInspection(visit.id, { answers: corrected, vetoes: [], reason: 'C1 误扣，D2 漏记' }, signed(), today)
+    expect((await database().records('attachments').get(taken.id))?.ownerId).toBe(amended.id)
+    expect((await database().records('attachments').get(photo.id))?.ownerId).toBe(visit.id)
 
     const live = (await database().records('correctiveActions').toArray()).filter((a) => a.deleted === 0)
     expect(live.map((a) => [a.inspectionId === amended.id, a.code, a.status]).sort()).toEqual([

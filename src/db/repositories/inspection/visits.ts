@@ -99,6 +99,24 @@ export async function attachPhoto(inspectionId: string, image: CapturedImage): P
   })
 }
 
+/**
+ * Stores a photo for a correction being prepared of a submitted visit. It belongs to that visit
+ * until the amendment is submitted, when the amendment takes it over.
+ */
+export async function attachAmendmentPhoto(originalId: string, image: CapturedImage): Promise<Attachment> {
+  return writeRecords(['inspections', 'attachments'], async (w) => {
+    const original = await visit(originalId)
+    if (original.status === 'draft') throw new InspectionLockedError(originalId, original.status)
+    return storeImage(w, originalId, image)
+  })
+}
+
+/** Photo ids a visit's answers and vetoes refer to. */
+function photoIdsOf(answers: Record<string, ItemAnswer>, vetoes: readonly VetoFinding[]): Set<string> {
+  const fromAnswers = Object.values(answers).flatMap((a) => ('occurrences' in a ? a.occurrences.flatMap((o) => o.photoIds) : []))
+  return new Set([...fromAnswers, ...vetoes.flatMap((v) => v.photoIds)])
+}
+
 /** The inspector's staff number and the branch head's (who owns deductions naming nobody). */
 async function people(inspection: Inspection): Promise<{ inspectorNo: string; headNo: string }> {
   const staff = await database().records('staff').toArray()
@@ -186,6 +204,12 @@ export async function amendInspection(
     if (original.status === 'draft') throw new InspectionLockedError(originalId, original.status)
     const { id: _id, createdAt: _c, updatedAt: _u, deviceId: _d, hlc: _h, deleted: _del, demo: _demo, ...fields } = original
     const amended = await w.insert('inspections', { ...fields, answers: correction.answers, vetoes: correction.vetoes, status: 'draft', submittedAt: null, summary: null, inspectorSignature: null, acknowledgement: null, amends: original.id, amendReason: correction.reason.trim() })
+    // Photos taken for the correction (not used by the original) now belong to the amendment.
+    const originals = photoIdsOf(original.answers, original.vetoes)
+    for (const id of photoIdsOf(correction.answers, correction.vetoes)) {
+      const photo = await database().records('attachments').get(id)
+      if (photo && photo.ownerId === original.id && !originals.has(id)) await w.update('attachments', id, { ownerId: amended.id })
+    }
     const submitted = await finalise(w, amended, signed, rules.correctiveDueDays, today)
     await w.audit('inspection.amend', 'inspections', original.id, original, submitted)
     return submitted

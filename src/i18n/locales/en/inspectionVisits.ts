@@ -73,7 +73,6 @@ export default {
     nobody: 'No one in particular',
     occurrenceNote: 'What was seen (optional)',
     photoAlt: 'Photo {n}',
-    noPhotoInAmend: 'No new photos can be taken in a correction; the photos already taken stay.',
   },
   veto: {
     title: 'Veto items',

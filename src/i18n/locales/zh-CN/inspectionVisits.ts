@@ -71,7 +71,6 @@ export default {
     nobody: '不涉及个人',
     occurrenceNote: '问题描述（选填）',
     photoAlt: '第 {n} 张照片',
-    noPhotoInAmend: '更正时不能补拍照片；已有照片保留。',
   },
   veto: {
     title: '一票否决',

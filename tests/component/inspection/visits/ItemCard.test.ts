@@ -18,8 +18,8 @@ beforeEach(async () => {
 const itemOf = (code: string): TemplateItem => templateItems(b.template).find(({ item }) => item.code === code)!.item
 
 /** One card answered as the inspector taps it; `answer()` is what the visit would hold. */
-async function card(code: string, options: { attach?: AttachPhoto | null; start?: ItemAnswer } = {}) {
-  const attach = options.attach === undefined ? vi.fn(async () => 'photo-1') : options.attach
+async function card(code: string, options: { attach?: AttachPhoto; start?: ItemAnswer } = {}) {
+  const attach = options.attach ?? vi.fn(async () => 'photo-1')
   const answer = shallowRef<ItemAnswer | undefined>(options.start)
   const Harness = defineComponent({
     setup: () => () => h(ItemCard, { item: itemOf(code), answer: answer.value, observedStaffNos: ['9005'], attach, onChange: (next: ItemAnswer) => (answer.value = next) }),
@@ -102,11 +102,5 @@ describe('an item card', () => {
     await vi.waitFor(() => expect(answer()).toMatchObject({ occurrences: [{ photoIds: ['photo-1'] }] }))
     expect(attach).toHaveBeenCalledWith(photo)
     expect(wrapper.find('[data-testid="item-A1-photo-missing"]').exists()).toBe(false)
-  })
-
-  it('where no photo can be stored (a correction) it says so instead of offering the camera', async () => {
-    const { wrapper } = await card('A1', { attach: null, start: { kind: 'deduct', occurrences: [{ staffNo: null, note: '', photoIds: [] }], fixedOnSpot: false, note: '' } })
-    expect(wrapper.find('[data-testid="item-A1-photo"]').exists()).toBe(false)
-    expect(wrapper.text()).toContain('更正时不能补拍照片')
   })
 })
