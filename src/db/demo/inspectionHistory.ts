@@ -32,6 +32,7 @@ export interface InspectionHistoryInput extends HistoryInput {
 
 const DEMO = 1 as const
 const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 const rules = DEFAULT_INSPECTION_RULES
 /** Visits of the last days still wait for the outlet head's signature. */
 const UNACKNOWLEDGED_DAYS = 3
@@ -63,9 +64,10 @@ export function generateInspectionHistory(input: InspectionHistoryInput): Inspec
   const deductible = items.filter((item) => item.rule !== 'GRADE' && !item.photoRequired)
   const visitVeto = input.template.vetoes.find((v) => v.level === 'visit')
 
-  const signature = (ownerId: string, at: number, person: { surname: string; givenName: string }, staffId: string | null) => {
+  // An acknowledged visit's pictures have long left the inspector's tablet in an exchange file; the last days' have not.
+  const signature = (ownerId: string, at: number, person: { surname: string; givenName: string }, staffId: string | null, exported: boolean) => {
     const svg = signatureSvg(dice)
-    const attachment: SeededRecord<'attachments'> = { id: ids.uuid(), demo: DEMO, ownerTable: 'inspections', ownerId, mimeType: 'image/svg+xml', blob: new Blob([svg], { type: 'image/svg+xml' }), width: 420, height: 100, exportedAt: null }
+    const attachment: SeededRecord<'attachments'> = { id: ids.uuid(), demo: DEMO, ownerTable: 'inspections', ownerId, mimeType: 'image/svg+xml', blob: new Blob([svg], { type: 'image/svg+xml' }), width: 420, height: 100, exportedAt: exported ? at + 2 * HOUR : null }
     out.attachments.push(attachment)
     return { attachmentId: attachment.id, name: `${person.surname}${person.givenName}`, staffId, signedAt: at }
   }
@@ -114,8 +116,8 @@ export function generateInspectionHistory(input: InspectionHistoryInput): Inspec
           id, demo: DEMO, templateId: input.template.id, templateVersion: input.template.version, branchId, inspectorId: inspector.id, date, status: acknowledged ? 'acknowledged' : 'submitted', details: {},
           kind: dice.weighted([['on_site', 6], ['unannounced', 3], ['video', 1]]), halfMonth: key, observedWindows: [`${dice.int(1, 6)}号窗口`], observedStaffNos: [], context: { traffic: dice.pick(['high', 'normal', 'low'] as const), openCounters: dice.int(3, 8), team: [`${inspector.surname}${inspector.givenName}`], accompaniedBy: head ? `${head.surname}${head.givenName}` : '' },
           answers, vetoes, startedAt, submittedAt, summary,
-          inspectorSignature: signature(id, submittedAt, inspector, inspector.id),
-          acknowledgement: acknowledged && head ? { ...signature(id, submittedAt + 5 * MINUTE, head, head.id), role: 'branch_head' as const } : null,
+          inspectorSignature: signature(id, submittedAt, inspector, inspector.id, acknowledged),
+          acknowledgement: acknowledged && head ? { ...signature(id, submittedAt + 5 * MINUTE, head, head.id, true), role: 'branch_head' as const } : null,
           amends: null, amendReason: '',
         })
         const raised = raiseActions({ inspectionId: id, branchId, visitDate: date, inspector: inspector.staffNo, defaultOwner: head?.staffNo ?? '', dueDays: rules.correctiveDueDays, template: input.template, answers, confirmedVetoes: vetoes })
