@@ -98,7 +98,7 @@ export default {
     branch: '网点',
     changeBranch: '更换网点',
     code: '否决事项',
-    noCodes: '当前评分表没有期间一票否决事项，请先在“评分表与规则”中添加。',
+    noCodes: '当前评分表没有期间一票否决事项，请先在“评分表”中添加。',
     finding: '核实情况',
     findingPlaceholder: '写明事实经过、核实结果及依据',
     witnesses: '证明人（选填）',
