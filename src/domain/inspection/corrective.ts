@@ -145,7 +145,8 @@ export function recheckScore(template: Pick<TemplateContent, 'sections'>, visitA
 
 /**
  * The actions after a re-check by an inspector: a re-checked item that loses nothing now is
- * verified; one still deducted goes back to open (or stays open). Items the re-check did not
+ * verified; one still deducted goes back to open, or stays open with the re-check in its timeline
+ * (what the inspector found, with photos, is kept with the action). Items the re-check did not
  * answer, vetoes and verified actions are left as they were.
  */
 export function applyRecheck(
@@ -161,10 +162,11 @@ export function applyRecheck(
     const item = rescored.find((i) => i.code === action.code)
     if (action.source !== 'item' || !rechecked.has(action.code) || !item?.answered) return action
     const to: ActionStatus = item.deducted === 0 ? 'verified' : 'open'
-    if (to === action.status) return action
     const answer = recheckAnswers[action.code]
     const photoIds = answer && 'occurrences' in answer ? answer.occurrences.flatMap((o) => o.photoIds) : []
-    const outcome = changeAction(action, { to, on, by: inspector, byInspector: true, via: 'recheck', note: answer?.note ?? '', photoIds })
+    const note = answer?.note ?? ''
+    if (to === action.status) return { ...action, timeline: [...action.timeline, { on, by: inspector, status: to, via: 'recheck' as const, note, photoIds }] }
+    const outcome = changeAction(action, { to, on, by: inspector, byInspector: true, via: 'recheck', note, photoIds })
     return outcome.ok ? outcome.action : action
   })
 }

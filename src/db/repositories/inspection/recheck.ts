@@ -34,7 +34,7 @@ export async function changeActionWithEvidence(actionId: string, change: ActionC
 }
 
 export interface RecheckOutcome {
-  /** The actions the re-check changed (verified, or back to open). */
+  /** The actions the re-check changed (verified, back to open, or still open with the re-check in their timeline). */
   changed: CorrectiveAction[]
   /** The visit re-rated: its answers with the re-checked items answered anew. */
   score: VisitScore

@@ -102,8 +102,16 @@ describe('the re-check', () => {
   it('verifies the re-checked items that pass, reopens a fixed one still deducted, leaves the rest', () => {
     const after = applyRecheck(template, afterFix, { A1: times(3), A2: times(1), A3: pass }, '2026-12-20', '9015')
     expect(after.map((a) => a.status)).toEqual(['verified', 'open', 'verified'])
+    expect(after[2]?.timeline.at(-1)).toMatchObject({ status: 'verified', via: 'recheck' })
     expect(after[1]?.timeline.at(-1)).toMatchObject({ status: 'open', via: 'recheck', by: '9015', on: '2026-12-20' })
     expect(after[0]).toBe(verifiedA1)
+  })
+
+  it('an open item still failing stays open, with the re-check and what it found in its timeline', () => {
+    const after = applyRecheck(template, afterFix, { A3: times(1) }, '2026-12-20', '9015')
+    expect(after[2]?.status).toBe('open')
+    expect(after[2]?.timeline).toHaveLength(a3.timeline.length + 1)
+    expect(after[2]?.timeline.at(-1)).toMatchObject({ status: 'open', via: 'recheck', by: '9015', on: '2026-12-20' })
   })
 
   it('a re-check that does not answer an item leaves its action alone', () => {
