@@ -1,0 +1,54 @@
+/**
+ * A CouchDB-compatible hub kept in memory: express-pouchdb in its full CouchDB mode on PouchDB's
+ * memory adapter. Apache CouchDB cannot be installed on these machines, so development
+ * (`npm run hub`) and the sync tests (`tests/support/hub.ts`) both start this one.
+ */
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import { devNull } from 'node:os'
+import expressPouchDB from 'express-pouchdb'
+import memoryAdapter from 'pouchdb-adapter-memory'
+import PouchDB from 'pouchdb-core'
+import mapReduce from 'pouchdb-mapreduce'
+import replication from 'pouchdb-replication'
+
+// The full CouchDB mode wraps every database's query and replicate methods: without these plugins
+// it fails on the first database it opens ("Security methods already installed").
+const MemoryPouchDB = PouchDB.plugin(memoryAdapter).plugin(mapReduce).plugin(replication)
+// Each hub leaves four small listeners on the one event emitter of PouchDB's class for the rest of
+// the process (express-pouchdb cannot stop its daemons: its stop ends at the first daemon without
+// a stop step), so a test file starting three hubs would pass Node's warning limit of ten.
+MemoryPouchDB.setMaxListeners(100)
+
+/** @type {import('./hubServer.mjs').startHubServer} */
+export async function startHubServer({ host = '127.0.0.1', port = 0 } = {}) {
+  // memdown keeps the databases of the whole process in one store: a prefix of its own keeps each
+  // hub's databases apart when one process starts several (test files sharing a worker).
+  const HubPouchDB = MemoryPouchDB.defaults({ adapter: 'memory', prefix: `hub-${randomUUID()}/` })
+  const app = expressPouchDB(HubPouchDB, {
+    mode: 'fullCouchDB',
+    // Config in memory and the log to nowhere: nothing is written next to the caller's files.
+    inMemoryConfig: true,
+    logPath: devNull,
+    // Its `_security` part wraps `_changes` so that a cancelled long-poll never clears its heartbeat
+    // timer: each long-poll the client aborts would leave a timer running for good. It does not
+    // enforce members anyway, so leaving it out loses only the `_security` endpoint.
+    overrideMode: { exclude: ['routes/security'] },
+  })
+  const server = createServer(app)
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(undefined))
+  })
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('The hub is not listening on a TCP port')
+  return {
+    url: `http://${host}:${address.port}`,
+    stop: () =>
+      new Promise((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        // close() waits for open connections: a long-poll still waiting would hold it until a change.
+        server.closeAllConnections()
+      }),
+  }
+}
