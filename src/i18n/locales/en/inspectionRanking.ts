@@ -51,6 +51,7 @@ export default {
     title: 'Quarterly ranking',
     loading: 'Calculating the quarter’s ranking…',
     rules: 'An outlet needs {min} inspections in the quarter to be ranked. The top {flags} of each group with no veto and no penalty receive the rotating red flag and a subsidy of {amount} each; the bottom {bottom} of each group and any outlet with a failed inspection lose {points} penalty points. No outlet is both rewarded and penalised: the stricter outcome stands.',
+    rulesNow: 'These are the current rules; this quarter’s awards were confirmed and stay as recorded then, whatever the rules say now.',
     tieBreak: 'Equal averages are separated by, in turn: more inspections, the higher lowest score, fewer failed inspections, fewer vetoes, then the outlet code.',
     homeRanked: '{name} this quarter: {n} of {of} in the {group} group, average {score}',
     homeUnranked: '{name} has {n} inspections this quarter, fewer than the {min} needed to be ranked',

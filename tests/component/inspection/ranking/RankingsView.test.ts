@@ -123,6 +123,8 @@ describe('the quarter’s ranking', () => {
     expect(backbone.find('[data-testid="ranking-red-flag-BJ003"]').exists()).toBe(true)
     expect(backbone.find('[data-testid="ranking-penalty-BJ001"]').exists()).toBe(true)
     expect(mounted.wrapper.find('[data-testid="award-quarter"]').exists()).toBe(false)
+    // The rules line speaks of today's rules; the recorded awards do not follow them.
+    expect(textOf(mounted, 'ranking-rules-now')).toContain('按确认时的结果记录')
   })
 
   it('an inspector enters a period veto with its finding and photo; the outlet then loses the red flag', async () => {
