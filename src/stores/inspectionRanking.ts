@@ -7,7 +7,6 @@ import {
   halfMonthVisits,
   lastInspectedOn,
   PeriodVetoRefusedError,
-  periodVetoEvidence,
   quarterAwards,
   quarterPeriodVetoes,
   type NewPeriodVeto,
@@ -20,7 +19,7 @@ import { proposePlanFor } from '@/domain/inspection/planProposal'
 import { awardsOf, effectiveVisits, visitResults, type BranchStanding, type QuarterAward } from '@/domain/inspection/ranking'
 import type { InspectionRules } from '@/domain/inspection/rules'
 import type { Grade } from '@/domain/inspection/grades'
-import type { Attachment, Inspection, InspectionAward, InspectionPlan, PeriodVeto } from '@/domain/model/records'
+import type { Inspection, InspectionAward, InspectionPlan, PeriodVeto } from '@/domain/model/records'
 import type { BusinessDate } from '@/domain/time'
 import type { QuarterKey } from '@/domain/quarters'
 import { useInspectionStore } from './inspection'
@@ -184,10 +183,6 @@ export const useInspectionRankingStore = defineStore('inspectionRanking', () => 
     return enterPeriodVetoWithEvidence({ ...input, enteredBy: me.value }, photo)
   }
 
-  /** A period veto's evidence photos. */
-  function vetoEvidence(vetoId: string): Promise<Attachment[]> {
-    return periodVetoEvidence(vetoId)
-  }
 
-  return { me, homeBranchId, canEditPlan, planBoard, planDraft, proposePlan, savePlan, quarterPicture, canAward, awardQuarter, awardHistory, enterPeriodVeto, vetoEvidence }
+  return { me, homeBranchId, canEditPlan, planBoard, planDraft, proposePlan, savePlan, quarterPicture, canAward, awardQuarter, awardHistory, enterPeriodVeto }
 })

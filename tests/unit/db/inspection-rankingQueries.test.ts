@@ -14,7 +14,6 @@ import {
   halfMonthVisits,
   lastInspectedOn,
   PeriodVetoRefusedError,
-  periodVetoEvidence,
   quarterAwards,
   quarterPeriodVetoes,
   type NewPeriodVeto,
@@ -83,7 +82,7 @@ describe('a period veto with its evidence', () => {
     expect((await quarterRanking(quarterOf(today))).find((s) => s.branchId === b.otherBranchId)?.redFlag).toBe(true)
     const entered = await enterPeriodVetoWithEvidence(veto({ witnesses: [' 督导专班 沈洁 ', ' '] }), picture('media report'))
     expect(entered).toMatchObject({ vetoCode: 'V6', branchId: b.otherBranchId, witnesses: ['督导专班 沈洁'] })
-    const [photo] = await periodVetoEvidence(entered.id)
+    const photo = await database().records('attachments').get(entered.photoIds[0]!)
     expect(photo).toMatchObject({ id: entered.photoIds[0], ownerTable: 'periodVetoes', ownerId: entered.id, exportedAt: null })
     expect((await quarterPeriodVetoes(quarterOf(today))).map((v) => v.id)).toEqual([entered.id])
     expect(await database().records('auditLog').where('[entity+entityId]').equals(['periodVetoes', entered.id]).toArray()).toMatchObject([{ action: 'periodVeto.enter' }])

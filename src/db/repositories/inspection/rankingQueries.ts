@@ -3,7 +3,7 @@
  * visits, when each outlet was last inspected, the awards as recorded, a quarter's period vetoes
  * with their evidence; and entering a period veto together with its evidence photo.
  */
-import type { Attachment, Inspection, InspectionAward, PeriodVeto } from '@/domain/model/records'
+import type { Inspection, InspectionAward, PeriodVeto } from '@/domain/model/records'
 import { DONE_STATUSES, halfMonth, type HalfMonthKey } from '@/domain/inspection/plans'
 import { vetoProblems, type VetoFinding, type VetoProblem } from '@/domain/inspection/vetoes'
 import type { BusinessDate } from '@/domain/time'
@@ -48,11 +48,6 @@ export async function awardHistory(): Promise<InspectionAward[]> {
 /** The period vetoes entered for a quarter, the latest first. */
 export async function quarterPeriodVetoes(quarter: QuarterKey): Promise<PeriodVeto[]> {
   return live(await database().records('periodVetoes').where('quarter').equals(quarter).toArray()).sort((a, b) => b.createdAt - a.createdAt)
-}
-
-/** The evidence photos of a period veto. */
-export async function periodVetoEvidence(vetoId: string): Promise<Attachment[]> {
-  return live(await database().records('attachments').where('[ownerTable+ownerId]').equals(['periodVetoes', vetoId]).toArray())
 }
 
 /** Why a period veto was not entered: what the finding lacks, or the quarter is already awarded. */
