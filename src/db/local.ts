@@ -10,6 +10,10 @@ export const LOCAL_KEYS = {
   locale: 'locale',
   persistGranted: 'persistGranted',
   region: 'region',
+  /** Where this terminal synchronises (address, database, its own credentials); absent without a hub. */
+  hub: 'hub',
+  /** The hub's changes feed position this terminal has taken in up to. */
+  hubCheckpoint: 'hubCheckpoint',
 } as const
 
 export async function getLocal<T>(key: string): Promise<T | undefined> {
