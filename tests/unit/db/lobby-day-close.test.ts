@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { freshDatabase } from '../../support/db'
+import { walkInAt } from '../../support/lobbyArrivals'
 import { branchTerminal } from '../../component/admin/fixtures'
 import { database } from '@/db/connection'
 import { checkIn } from '@/db/repositories/lobby/visits'
@@ -18,18 +19,7 @@ const YESTERDAY = '2026-11-24'
 const at = (date: string, hh: number, mm = 0) => startOfBusinessDate(date, ZONE) + (hh * 60 + mm) * 60_000
 
 async function arrival(branchId: string, businessDate: string): Promise<string> {
-  const { visit } = await checkIn({
-    branchId,
-    businessDate,
-    clientId: null,
-    zone: 'high_counter',
-    prefix: 'A',
-    arrival: { purpose: 'cash', zone: 'high_counter', priorityClass: 'none', isVip: false, reasons: [], appointmentId: null, appointmentAt: null, antiFraudTriggers: [] },
-    alsoAtDoor: [],
-    staffId: null,
-    appointmentId: null,
-    details: { quotedMinutes: null, amountFen: null },
-  })
+  const { visit } = await checkIn(walkInAt(branchId, businessDate))
   return visit.id
 }
 
