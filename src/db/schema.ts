@@ -40,8 +40,24 @@ export interface LocalValue {
  */
 export type PointTotal = PersonQuarterTotals
 
+/** The hub revision a record's local version corresponds to (last pushed or taken in). */
+export interface SyncRevision {
+  /** The hub document id, `<table>:<record id>`. */
+  doc: string
+  rev: string
+}
+
+/**
+ * A record as this terminal and the hub last agreed on it, kept only while local changes to it
+ * wait to be pushed: the base of a three-way merge should the hub's version have moved meanwhile.
+ */
+export interface SyncBase {
+  doc: string
+  record: Record<string, unknown>
+}
+
 /** Tables that stay on this terminal but change in the same transactions as records. */
-export type LocalTableName = 'pointTotals'
+export type LocalTableName = 'pointTotals' | 'syncRevisions' | 'syncBases'
 
 export const DATABASE_NAME = 'lobbydesk'
 
@@ -121,6 +137,16 @@ export const SCHEMA_V5 = {
   periodVetoes: 'id, [branchId+quarter], quarter',
   inspectionAwards: 'id, quarter, branchId',
   attachments: 'id, [ownerTable+ownerId], exportedAt',
+} as const
+
+/**
+ * v6 (synchronisation): which hub revision each record corresponds to, and the agreed base of
+ * records with local changes waiting. Both local; nothing stored before v6 changes (every earlier
+ * write is still in the outbox, so the first synchronisation pushes it).
+ */
+export const SCHEMA_V6 = {
+  syncRevisions: 'doc',
+  syncBases: 'doc',
 } as const
 
 type RowUpgrade = (row: Record<string, unknown>) => void
@@ -220,7 +246,7 @@ async function upgradeStoredRows(version: number, table: (name: string) => { toC
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 5
+export const CURRENT_SCHEMA_VERSION = 6
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -229,6 +255,8 @@ export class LobbyDeskDatabase extends Dexie {
   declare drafts: Table<Draft, string>
   declare local: Table<LocalValue, string>
   declare pointTotals: Table<PointTotal, [string, string]>
+  declare syncRevisions: Table<SyncRevision, string>
+  declare syncBases: Table<SyncBase, string>
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Records must survive a power cut: Chrome defaults IndexedDB to relaxed durability.
@@ -246,6 +274,7 @@ export class LobbyDeskDatabase extends Dexie {
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade((tx) => upgradeStoredRows(5, (name) => tx.table(name)))
+    this.version(6).stores(SCHEMA_V6)
   }
 
   /** The replicated table of a given name, typed. */

@@ -5,13 +5,14 @@
  * A failed write leaves nothing behind: the transaction rolls back as a whole.
  */
 import Dexie, { type Transaction } from 'dexie'
-import { encodeHlc, HLC_ZERO, tickHlc, type HlcState } from '@/domain/hlc'
+import { decodeHlc, encodeHlc, HLC_ZERO, receiveHlc, tickHlc, type HlcState } from '@/domain/hlc'
 import type { BaseRecord, NewRecord } from '@/domain/model/base'
 import { RECORD_TABLES, type RecordOf, type RecordTableName } from '@/domain/model/records'
 import { database } from './connection'
 import type { LocalTableName } from './schema'
 import { deviceId, LOCAL_KEYS } from './local'
 import { asWriteError, isQuotaError } from './errors'
+import { hubDocId } from './sync/documents'
 
 export interface AuditNote {
   /** What was done, e.g. 'staff.deactivate'. */
@@ -49,6 +50,11 @@ export class RecordWriter {
 
   get clockState(): HlcState {
     return this.hlc
+  }
+
+  /** Takes in another terminal's stamp, so that every later local stamp sorts after it. */
+  receive(stamp: string): void {
+    this.hlc = receiveHlc(this.hlc, decodeHlc(stamp), this.nowMs)
   }
 
   private stamp(): string {
@@ -91,6 +97,7 @@ export class RecordWriter {
     const table = database().records(name)
     const before = await table.get(id)
     if (!before) throw new Error(`No ${name} record ${id}`)
+    await keepSyncBase(name, before)
     const hlc = this.stamp()
     const after = { ...before, ...changes, updatedAt: this.nowMs, deviceId: this.device, hlc } as RecordOf<K>
     await table.put(after)
@@ -104,6 +111,7 @@ export class RecordWriter {
     const table = database().records(name)
     const before = await table.get(id)
     if (!before) return
+    await keepSyncBase(name, before)
     const hlc = this.stamp()
     await table.put({ ...before, deleted: 1, updatedAt: this.nowMs, deviceId: this.device, hlc } as RecordOf<K>)
     await this.log(name, id, 'delete', hlc)
@@ -139,6 +147,26 @@ export class RecordWriter {
 }
 
 /**
+ * Before the first local change to a record the hub already has, keeps the version both agreed on:
+ * should the hub's version move meanwhile, the replicator merges the two against it.
+ */
+async function keepSyncBase(table: RecordTableName, agreed: BaseRecord): Promise<void> {
+  const doc = hubDocId(table, agreed.id)
+  const db = database()
+  if ((await db.syncBases.get(doc)) || !(await db.syncRevisions.get(doc))) return
+  await db.syncBases.put({ doc, record: { ...agreed } })
+}
+
+type CommitListener = () => void
+const commitListeners = new Set<CommitListener>()
+
+/** Told after every committed write of this tab (the replicator pushes without waiting for its next round). */
+export function onCommitted(listener: CommitListener): () => void {
+  commitListeners.add(listener)
+  return () => commitListeners.delete(listener)
+}
+
+/**
  * Runs `work` in one read-write transaction over the given record tables plus the outbox, the
  * audit log and the local clock (plus any local table named, such as the kept point totals).
  * Non-Dexie awaits (fetch, WebCrypto) must happen before: they
@@ -147,15 +175,17 @@ export class RecordWriter {
 export async function writeRecords<T>(tables: readonly (RecordTableName | LocalTableName)[], work: (writer: RecordWriter) => Promise<T>): Promise<T> {
   const db = database()
   const device = await deviceId()
-  const stores = [...new Set<string>([...tables, 'auditLog', 'outbox', 'local'])]
+  const stores = [...new Set<string>([...tables, 'auditLog', 'outbox', 'local', 'syncRevisions', 'syncBases'])]
   try {
-    return await db.transaction('rw', stores, async (_tx: Transaction) => {
+    const result = await db.transaction('rw', stores, async (_tx: Transaction) => {
       const saved = (await db.local.get(LOCAL_KEYS.hlc))?.value as HlcState | undefined
       const writer = new RecordWriter(device, saved ?? HLC_ZERO, now())
       const result = await work(writer)
       await db.local.put({ key: LOCAL_KEYS.hlc, value: writer.clockState })
       return result
     })
+    for (const listener of commitListeners) listener()
+    return result
   } catch (err) {
     // Storage failures become a StorageError; a rule broken inside `work` surfaces as itself.
     if (isQuotaError(err) || err instanceof Dexie.DexieError) throw asWriteError(err)

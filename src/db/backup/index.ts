@@ -142,12 +142,16 @@ export async function restoreBackup(file: Blob, passphrase: string, actor: Resto
   const restoredClock = latestClock(tables)
   const db = database()
   try {
-    await db.transaction('rw', [...RECORD_TABLES, 'outbox', 'drafts', 'local', 'pointTotals'], async () => {
+    await db.transaction('rw', [...RECORD_TABLES, 'outbox', 'drafts', 'local', 'pointTotals', 'syncRevisions', 'syncBases'], async () => {
       if ('firstRun' in actor && (await db.local.get(LOCAL_KEYS.terminalKind))?.value) throw new BackupError({ kind: 'not_allowed', requiredRoles: BACKUP_ROLES })
       const countsBefore = await tableCounts()
       for (const table of RECORD_TABLES) await db.table(table).clear()
       await db.outbox.clear()
       await db.drafts.clear()
+      // With a hub, its versions are taken in again from the start and replace the restored ones.
+      await db.syncRevisions.clear()
+      await db.syncBases.clear()
+      await db.local.delete(LOCAL_KEYS.hubCheckpoint)
       for (const table of RECORD_TABLES) await db.table(table).bulkAdd(tables[table])
       // Totals kept for speed belong to the data being replaced: recomputed from the restored ledger.
       await rebuildPointTotals()

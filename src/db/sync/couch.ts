@@ -88,6 +88,11 @@ export interface ServerInfo {
   vendor?: { name?: string; version?: string }
 }
 
+export interface DatabaseInfo {
+  docCount: number
+  updateSeq: Seq | null
+}
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 
 interface RequestOptions {
@@ -140,7 +145,8 @@ export class CouchClient {
   /** One batch of the changes feed, documents included. */
   async changes<D extends CouchDoc>({ since = 0, limit, feed = 'normal', timeoutMs, signal }: ChangesOptions = {}): Promise<ChangesBatch<D>> {
     const deadlineMs = timeoutMs ?? this.requestTimeoutMs()
-    const query: Record<string, string> = { include_docs: 'true', since: String(since), feed }
+    // Attachments inline (base64): a photo arrives with its record, never half of it.
+    const query: Record<string, string> = { include_docs: 'true', attachments: 'true', since: String(since), feed }
     if (limit !== undefined) query.limit = String(limit)
     // Real CouchDB ends the long-poll itself at `timeout`; the test hub ignores it and the deadline does.
     if (feed === 'longpoll') query.timeout = String(deadlineMs)
@@ -156,6 +162,13 @@ export class CouchClient {
     return batch
   }
 
+  /** The database's size and position (GET /<db>): how much a first download will take in. */
+  async databaseInfo(): Promise<DatabaseInfo> {
+    const { body } = await this.call('GET', this.databasePath(), {})
+    if (!isRecord(body) || typeof body.doc_count !== 'number') throw badResponse('database info without doc_count')
+    return { docCount: body.doc_count, updateSeq: isSeq(body.update_seq) ? body.update_seq : null }
+  }
+
   /** Which of these revisions the hub lacks, per document id. */
   async revsDiff(revisions: Record<string, string[]>): Promise<Record<string, RevsDiffEntry>> {
     const { body } = await this.call('POST', `${this.databasePath()}/_revs_diff`, { body: revisions })
@@ -164,8 +177,8 @@ export class CouchClient {
   }
 
   /** The rows for these ids, in their order; an unknown id is a row with `error: 'not_found'`. */
-  async allDocs<D extends CouchDoc>({ keys, includeDocs = false }: { keys: readonly string[]; includeDocs?: boolean }): Promise<AllDocsRow<D>[]> {
-    const query = { include_docs: String(includeDocs) }
+  async allDocs<D extends CouchDoc>({ keys, includeDocs = false, attachments = false }: { keys: readonly string[]; includeDocs?: boolean; attachments?: boolean }): Promise<AllDocsRow<D>[]> {
+    const query = { include_docs: String(includeDocs), attachments: String(attachments) }
     const { body } = await this.call('POST', `${this.databasePath()}/_all_docs`, { query, body: { keys } })
     if (!isRecord(body) || !Array.isArray(body.rows)) throw badResponse('_all_docs without rows')
     return body.rows as AllDocsRow<D>[]

@@ -67,6 +67,16 @@ const SHIPPED_V4 = {
   pointTotals: '[staffId+quarter], quarter',
 }
 
+/** Store definitions of schema v5 as shipped (inspection). */
+const SHIPPED_V5 = {
+  inspections: 'id, branchId, inspectorId, date, status, [inspectorId+halfMonth], [branchId+date], amends',
+  inspectionPlans: 'id, [inspectorId+halfMonth], halfMonth',
+  correctiveActions: 'id, inspectionId, [branchId+status], dueDate',
+  periodVetoes: 'id, [branchId+quarter], quarter',
+  inspectionAwards: 'id, quarter, branchId',
+  attachments: 'id, [ownerTable+ownerId], exportedAt',
+}
+
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
 
 describe('opening data that an older version wrote', () => {
@@ -194,6 +204,32 @@ describe('opening data that an older version wrote', () => {
     expect(await current.records('inspectionPlans').count()).toBe(0)
     expect(await current.records('periodVetoes').count()).toBe(0)
     expect(await current.records('inspectionAwards').count()).toBe(0)
+    current.close()
+  })
+
+  it('schema v5 data (a branch with changes never synchronised) opens under v6: every record and every outbox entry stays, so the first synchronisation pushes them all', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie('upgrade-v5', { indexedDB, IDBKeyRange })
+    old.version(1).stores(SHIPPED_V1)
+    old.version(2).stores(SHIPPED_V2)
+    old.version(3).stores(SHIPPED_V3)
+    old.version(4).stores(SHIPPED_V4)
+    old.version(5).stores(SHIPPED_V5)
+    await old.open()
+    const branch = { ...base, id: '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', code: 'BJ001', name: '城东支行', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '' }
+    await old.table('branches').add(branch)
+    await old.table('outbox').add({ table: 'branches', recordId: branch.id, op: 'put', hlc: base.hlc, at: base.createdAt })
+    await old.table('local').add({ key: 'deviceId', value: 'old-device' })
+    old.close()
+
+    const current = new LobbyDeskDatabase('upgrade-v5', { indexedDB, IDBKeyRange })
+    await current.open()
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION)
+    expect(await current.records('branches').get(branch.id)).toEqual(branch)
+    expect(await current.outbox.toArray()).toEqual([{ seq: 1, table: 'branches', recordId: branch.id, op: 'put', hlc: base.hlc, at: base.createdAt }])
+    // Nothing has met a hub yet: no revisions, no merge bases.
+    expect(await current.syncRevisions.count()).toBe(0)
+    expect(await current.syncBases.count()).toBe(0)
     current.close()
   })
 })

@@ -71,17 +71,25 @@ export async function appendLedger(w: RecordWriter, entries: readonly LedgerEntr
   }
   const written: PointEntry[] = []
   for (const entry of entries) {
-    const saleSoFar = entry.saleId === null ? [] : await database().records('pointEntries').where('saleId').equals(entry.saleId).toArray()
     // Only the entry's own fields: confirmations and reversals are built from stored rows.
     const { staffId, kind, points, businessDate, saleId, share, reason } = entry
     const row = await w.insert('pointEntries', { staffId, kind, points, businessDate, saleId, share, reason, ...context, quarter: quarterOf(businessDate) })
-    for (const change of totalsDeltas(row, saleSoFar)) {
-      const kept = await database().pointTotals.get([change.staffId, change.quarter])
-      await database().pointTotals.put(applyTotalsDelta(kept, change))
-    }
+    await keepTotalsFor(row)
     written.push(row)
   }
   return written
+}
+
+/**
+ * Adds a stored ledger entry (written here or arrived from the hub) to the kept totals, given the
+ * sale's other entries (inside a transaction holding pointEntries and pointTotals).
+ */
+export async function keepTotalsFor(row: PointEntry): Promise<void> {
+  const saleSoFar = row.saleId === null ? [] : (await database().records('pointEntries').where('saleId').equals(row.saleId).toArray()).filter((e) => e.id !== row.id)
+  for (const change of totalsDeltas(row, saleSoFar)) {
+    const kept = await database().pointTotals.get([change.staffId, change.quarter])
+    await database().pointTotals.put(applyTotalsDelta(kept, change))
+  }
 }
 
 /** A sale's entries so far, as the domain's ledger functions take them. */
