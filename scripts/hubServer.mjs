@@ -20,6 +20,32 @@ const MemoryPouchDB = PouchDB.plugin(memoryAdapter).plugin(mapReduce).plugin(rep
 // a stop step), so a test file starting three hubs would pass Node's warning limit of ten.
 MemoryPouchDB.setMaxListeners(100)
 
+/**
+ * CouchDB answers browsers from other origins once its `[cors]` section allows them (the README's
+ * hub setup does); express-pouchdb has no CORS at all, so the hub of development and tests adds it
+ * here, for any origin, as such a CouchDB does: preflights answered, credentials allowed.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {() => void} next
+ */
+function withCors(request, response, next) {
+  const origin = request.headers.origin
+  if (origin) {
+    response.setHeader('Access-Control-Allow-Origin', origin)
+    response.setHeader('Access-Control-Allow-Credentials', 'true')
+    response.setHeader('Vary', 'Origin')
+  }
+  if (request.method === 'OPTIONS' && origin) {
+    response.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE')
+    response.setHeader('Access-Control-Allow-Headers', 'Accept, Authorization, Content-Type')
+    response.setHeader('Access-Control-Max-Age', '600')
+    response.statusCode = 204
+    response.end()
+    return
+  }
+  next()
+}
+
 /** @type {import('./hubServer.mjs').startHubServer} */
 export async function startHubServer({ host = '127.0.0.1', port = 0 } = {}) {
   // memdown keeps the databases of the whole process in one store: a prefix of its own keeps each
@@ -35,7 +61,7 @@ export async function startHubServer({ host = '127.0.0.1', port = 0 } = {}) {
     // enforce members anyway, so leaving it out loses only the `_security` endpoint.
     overrideMode: { exclude: ['routes/security'] },
   })
-  const server = createServer(app)
+  const server = createServer((request, response) => withCors(request, response, () => app(request, response)))
   await new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve(undefined))
