@@ -32,18 +32,26 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 /** CouchDB's rule for database names. */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/
 
-/** The first thing wrong with the address or database name, before anything is sent. */
-export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database'>): 'invalid_address' | 'insecure' | 'invalid_database' | null {
+/** What is wrong with a hub address, before anything is sent: only https, or plain http to this machine itself. */
+export function addressProblem(url: string): 'invalid_address' | 'insecure' | null {
   let address: URL
   try {
-    address = new URL(settings.url.trim())
+    address = new URL(url.trim())
   } catch {
     return 'invalid_address'
   }
   if (address.protocol !== 'https:' && address.protocol !== 'http:') return 'invalid_address'
   if (address.protocol === 'http:' && !LOOPBACK_HOSTS.has(address.hostname)) return 'insecure'
-  if (!DATABASE_NAME.test(settings.database.trim())) return 'invalid_database'
   return null
+}
+
+export function databaseProblem(name: string): 'invalid_database' | null {
+  return DATABASE_NAME.test(name.trim()) ? null : 'invalid_database'
+}
+
+/** The first thing wrong with the address or database name, before anything is sent. */
+export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database'>): 'invalid_address' | 'insecure' | 'invalid_database' | null {
+  return addressProblem(settings.url) ?? databaseProblem(settings.database)
 }
 
 /** The connection for these settings; without a user name the terminal sends no credentials (a hub nobody logs in to). */
@@ -59,19 +67,25 @@ export async function checkHub(settings: HubSettings): Promise<HubCheck> {
   if (problem) return { ok: false, problem, reason: '' }
   const connection = connectionFor(settings, CHECK_TIMEOUT_MS)
   try {
-    const info = await new CouchClient(connection).serverInfo()
+    const client = new CouchClient(connection)
+    const info = await client.serverInfo()
     const version = typeof info.version === 'string' ? info.version : undefined
     const server = info.couchdb !== undefined ? 'CouchDB' : info.vendor?.name
     if (!version || !server) return { ok: false, problem: 'not_couchdb', reason: 'the welcome names no server and version' }
-    const documents = await documentCount(connection)
-    return { ok: true, server, version, documents }
+    const { docCount } = await client.databaseInfo()
+    return { ok: true, server, version, documents: docCount }
   } catch (err) {
-    if (err instanceof HubError) return { ok: false, problem: problemOf(err), reason: err.reason }
+    if (err instanceof HubError) return failedCheck(err)
     throw err
   }
 }
 
-function problemOf(err: HubError): HubCheckProblem {
+/** A HubError in the connection test's words (onboarding's download fails in the same ways). */
+export function failedCheck(err: HubError): Extract<HubCheck, { ok: false }> {
+  return { ok: false, problem: checkProblemOf(err), reason: err.reason }
+}
+
+function checkProblemOf(err: HubError): HubCheckProblem {
   switch (err.kind) {
     case 'unreachable':
       return 'unreachable'
@@ -86,35 +100,4 @@ function problemOf(err: HubError): HubCheckProblem {
     default:
       return 'not_couchdb'
   }
-}
-
-/**
- * GET /<db>: the database's document count, or the HubError its answer means. CouchClient has no
- * call for the database's info, and a check must not create the database as ensureDatabase would.
- */
-async function documentCount(connection: HubConnection): Promise<number> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (connection.credentials) headers.Authorization = basicAuthorization(connection.credentials)
-  let response: Response
-  try {
-    response = await fetch(`${connection.url.replace(/\/+$/, '')}/${encodeURIComponent(connection.database)}`, { headers, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })
-  } catch (err) {
-    throw new HubError('unreachable', err instanceof Error ? err.message : String(err), undefined, { cause: err })
-  }
-  const body: unknown = await response.json().catch(() => null)
-  const reason = typeof body === 'object' && body !== null && 'reason' in body ? String(body.reason) : ''
-  if (response.status === 401) throw new HubError('unauthorized', reason, 401)
-  if (response.status === 403) throw new HubError('forbidden', reason, 403)
-  if (response.status === 404) throw new HubError('not_found', reason, 404)
-  if (response.status >= 500) throw new HubError('server', reason, response.status)
-  if (!response.ok || typeof body !== 'object' || body === null || !('doc_count' in body) || typeof body.doc_count !== 'number') {
-    throw new HubError('bad_response', `database info without doc_count (${response.status})`, response.status)
-  }
-  return body.doc_count
-}
-
-function basicAuthorization({ username, password }: { username: string; password: string }): string {
-  // UTF-8 bytes through btoa, as CouchClient does: user names may be Chinese.
-  const bytes = new TextEncoder().encode(`${username}:${password}`)
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`
 }
