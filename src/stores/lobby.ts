@@ -1,4 +1,4 @@
-import { computed, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { checkIn as checkInVisit, lobbyDay, recordVisitStep, transferVisit, type CheckedIn, type LobbyDay } from '@/db/repositories/lobby/visits'
 import { closeBusinessDay, closeDuty, dayClosure, dutySessions, openDuty, pauseDuty, resumeDuty, unclosedDaysWithVisits } from '@/db/repositories/lobby/duty'
@@ -19,9 +19,15 @@ import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
 import { useNoticeStore } from './notice'
 import { pageForArrival } from '@/db/repositories/wealth/pages'
+import { deviceId } from '@/db/local'
+import { currentSyncStatus, syncNow, syncRunning, type Arrival } from '@/db/sync/replicator'
+import { NoTicketNumberError } from '@/db/sync/ticketCounter'
+import { lostCalls, type LostCall } from '@/domain/lobby/lostCalls'
+import type { VisitEvent } from '@/domain/model/records'
 import { i18n } from '@/i18n'
 
-export { DuplicateClientError }
+export { DuplicateClientError, NoTicketNumberError }
+export type { LostCall }
 
 const LOBBY_RULES_KEY = 'lobbyRules'
 
@@ -46,6 +52,12 @@ export interface ArrivalFacts {
   amountFen: number | null
 }
 
+/** A call made at a service point, and whether it lost to another point's earlier call of the same ticket. */
+export interface CallOutcome {
+  state: VisitState | null
+  lost: LostCall | null
+}
+
 export interface IssuedArrival extends CheckedIn {
   peopleAhead: number
   estimateMinutes: number | null
@@ -59,6 +71,12 @@ export const useLobbyStore = defineStore('lobby', () => {
 
   const branchId = computed(() => terminal.state.branchId ?? '')
   const staffId = () => session.staff?.id ?? null
+  /** This terminal's calls that lost to another point's, not yet acknowledged at the station. */
+  const lostCallNotices = ref<LostCall[]>([])
+  /** Lost calls already reported, so that each is told once whichever way it was found. */
+  const reportedLosses = new Set<string>()
+  /** The replicator knows the hub is gone: ticket numbers come from the reserve at once. */
+  const numbering = () => ({ hubOffline: currentSyncStatus()?.phase === 'offline' })
 
   /** Reads the branch's lobby rules (purposes → zones, ratio, thresholds…), defaults where unset. */
   async function loadRules(): Promise<LobbyRules> {
@@ -151,7 +169,7 @@ export const useLobbyStore = defineStore('lobby', () => {
       staffId: staffId(),
       appointmentId: options.appointment?.id ?? null,
       details: { quotedMinutes: estimateMinutes, amountFen: facts.amountFen },
-    })
+    }, numbering())
     await pageWealthManager(checked.visit.id)
     const after = await picture()
     const ahead = peopleAheadIn(checked.visit.id, waitingIn(after.states.values(), result.zone), { nowMs: Date.now(), rules: rules.value, history: callHistory(after.states.values(), result.zone) }) ?? 0
@@ -175,20 +193,66 @@ export const useLobbyStore = defineStore('lobby', () => {
     return recordVisitStep(visitId, body, { servicePointId, staffId: staffId() })
   }
 
-  /** Calls the next client for a service point by the calling order; null when nobody waits. */
-  async function callNext(point: ServicePoint): Promise<VisitState | null> {
+  /**
+   * Calls the next client for a service point by the calling order; null when nobody waits. With
+   * the hub online the call is pushed and the hub's news pulled at once: a call that lost to another
+   * point's earlier call of the same ticket comes back as `lost` (and among the notices).
+   */
+  async function callNext(point: ServicePoint): Promise<CallOutcome | null> {
     const now = await picture()
     const zone = point.kind as Zone
     const next = nextToCall(waitingIn(now.states.values(), zone), { nowMs: Date.now(), rules: rules.value, history: callHistory(now.states.values(), zone) })
     if (!next) return null
-    await step(next.entry.visitId, { kind: 'called', data: { lane: next.lane } } as VisitEventBody, point.id)
-    return now.states.get(next.entry.visitId) ?? null
+    const call = await step(next.entry.visitId, { kind: 'called', data: { lane: next.lane } } as VisitEventBody, point.id)
+    return { state: now.states.get(next.entry.visitId) ?? null, lost: await confirmCall(call) }
+  }
+
+  /** Calls a waiting client out of the calling order (already standing at the point), confirmed as callNext is. */
+  async function callOutOfOrder(visitId: string, point: ServicePoint): Promise<CallOutcome> {
+    const call = await step(visitId, { kind: 'called_out_of_order', data: { reason: '' } }, point.id)
+    return { state: (await picture()).states.get(visitId) ?? null, lost: await confirmCall(call) }
+  }
+
+  /** Pushes a call and pulls at once when the hub is online; the call's loss when another point's call came first. */
+  async function confirmCall(call: VisitEvent): Promise<LostCall | null> {
+    if (!syncRunning() || numbering().hubOffline) return null
+    await syncNow()
+    return (await reportLostCalls(new Set([call.visitId]))).find((lost) => lost.eventId === call.id) ?? null
+  }
+
+  /**
+   * For the replicator's arrivals (records other terminals wrote): this terminal's calls that lost
+   * to a call that just arrived, each reported once among `lostCallNotices`; returns them.
+   */
+  async function checkLostCalls(arrivals: readonly Arrival[]): Promise<LostCall[]> {
+    const visitIds = new Set(arrivals.filter((a) => a.table === 'visitEvents').map((a) => (a.record as VisitEvent).visitId))
+    return visitIds.size === 0 ? [] : reportLostCalls(visitIds)
+  }
+
+  /** This terminal's calls among these visits (of today) that lost and were not reported yet. */
+  async function reportLostCalls(visitIds: ReadonlySet<string>): Promise<LostCall[]> {
+    const [{ events }, me] = await Promise.all([lobbyDay(branchId.value, terminal.today), deviceId()])
+    const byId = new Map(events.filter((e) => visitIds.has(e.visitId)).map((e) => [e.id, e]))
+    const states = deriveVisits([...byId.values()])
+    const fresh = lostCalls(
+      states.values(),
+      (id) => byId.get(id)?.deviceId === me && !reportedLosses.has(id),
+      (id) => byId.get(id)?.servicePointId ?? null,
+    )
+    for (const lost of fresh) reportedLosses.add(lost.eventId)
+    lostCallNotices.value = [...lostCallNotices.value, ...fresh]
+    return fresh
+  }
+
+  /** The station has read a lost-call notice. */
+  function dismissLostCall(eventId: string): void {
+    lostCallNotices.value = lostCallNotices.value.filter((lost) => lost.eventId !== eventId)
   }
 
   /** Moves a visit to another zone, placed at the front, the end or by original arrival; re-tickets it. */
   async function transfer(visitId: string, toZone: Zone, placement: TransferPlacement, reason: string, servicePointId: string | null): Promise<void> {
     const body = { kind: 'transferred', data: { toZone, placement, priorityClass: null, reason, services: [] } } as Extract<VisitEventBody, { kind: 'transferred' }>
-    await transferVisit(visitId, body, rules.value.ticketPrefixes[toZone], { servicePointId, staffId: staffId() })
+    await transferVisit(visitId, body, rules.value.ticketPrefixes[toZone], { servicePointId, staffId: staffId() }, numbering())
   }
 
   /** Signs the signed-in person on duty at a service point. */
@@ -249,5 +313,5 @@ export const useLobbyStore = defineStore('lobby', () => {
     return closedNow
   }
 
-  return { rules, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, transfer, signOn, signOff, pause, resume, closeDay, autoCloseDueDays }
+  return { rules, lostCallNotices, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, callOutOfOrder, checkLostCalls, dismissLostCall, transfer, signOn, signOff, pause, resume, closeDay, autoCloseDueDays }
 })

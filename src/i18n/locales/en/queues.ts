@@ -82,6 +82,9 @@ export default {
     undone: '{code} is back in their place',
     failed: 'That did not go through. Please try again.',
     closedDay: 'The business day is closed; no more calls.',
+    lostCall: '{code} was already called at {point}; the client goes there. Please call the next client.',
+    lostCallEnded: '{code} is already being served at another counter. Please call the next client.',
+    lostCallSeen: 'OK',
   },
   pauseReason: { break: 'Break', back_office: 'Back-office work', meeting: 'Meeting', other: 'Other' },
   display: {

@@ -112,6 +112,10 @@ export default {
     title: '分流',
     goesTo: '去往',
     priority: '优先',
+    noNumber: {
+      no_reserve: '连不上中心服务器，本机还没有领到离线号段，暂时无法出票。请检查网络后重试，或到有网络的终端出票。',
+      series_full: '本机今天的离线号段已用完，暂时无法出票。请检查网络，连上中心服务器后即可继续出票。',
+    },
     why: '原因',
     care: '特殊照顾',
     elderlyAuto: '按出生日期自动判断',

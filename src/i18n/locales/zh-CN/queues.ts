@@ -80,6 +80,9 @@ export default {
     undone: '{code} 已回到原来的排队位置',
     failed: '操作没有完成，请重试。',
     closedDay: '今日营业已结束，不能再叫号。',
+    lostCall: '{code} 已在{point}叫号，客户会到那里办理。请叫下一位。',
+    lostCallEnded: '{code} 已由其他窗口接待。请叫下一位。',
+    lostCallSeen: '知道了',
   },
   pauseReason: { break: '休息', back_office: '后台工作', meeting: '开会', other: '其他' },
   display: {
