@@ -5,8 +5,9 @@ import { branchTerminal } from '../admin/fixtures'
 import { database } from '@/db/connection'
 import { createServicePoint } from '@/db/repositories/servicePoints'
 import { saveHubSettings } from '@/db/sync/hubSettings'
-import { currentSyncStatus, syncNow, syncRunning, type Arrival, type SyncStatus } from '@/db/sync/replicator'
+import { currentSyncStatus, syncNow, syncRunning, type SyncStatus } from '@/db/sync/replicator'
 import { encodeHlc } from '@/domain/hlc'
+import { callFromAnotherTerminal, OTHER_TERMINAL } from './otherTerminal'
 import type { ServicePoint, VisitEvent } from '@/domain/model/records'
 import { NoTicketNumberError, useLobbyStore } from '@/stores/lobby'
 import { useTerminalStore } from '@/stores/terminal'
@@ -19,7 +20,6 @@ vi.mock('@/db/sync/replicator', () => {
   return { syncRunning: vi.fn(unexpected('syncRunning')), currentSyncStatus: vi.fn(unexpected('currentSyncStatus')), syncNow: vi.fn(unexpected('syncNow')), isOnHub: vi.fn(unexpected('isOnHub')) }
 })
 
-const OTHER_TERMINAL = 'counter-3-tablet'
 /** 2026-12-02 10:00 in Shanghai. */
 const ARRIVED_AT = Date.UTC(2026, 11, 2, 2, 0)
 
@@ -34,30 +34,6 @@ function replicating(phase: SyncStatus['phase'], pulled: () => Promise<void> = a
   vi.mocked(syncNow).mockImplementation(pulled)
 }
 
-/** Another terminal's call of the visit at `point`, a second before now (after the arrival), stored as the replicator stores what arrives. */
-async function callFromAnotherTerminal(visitId: string, point: ServicePoint): Promise<Arrival> {
-  const visit = (await database().records('visits').get(visitId))!
-  const at = Date.now() - 1_000
-  const record: VisitEvent = {
-    id: crypto.randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    deviceId: OTHER_TERMINAL,
-    hlc: encodeHlc({ wallMs: at, counter: 0 }, OTHER_TERMINAL),
-    deleted: 0,
-    visitId,
-    branchId: visit.branchId,
-    businessDate: visit.businessDate,
-    at,
-    kind: 'called',
-    data: { lane: 'normal' },
-    servicePointId: point.id,
-    staffId: null,
-  }
-  await database().records('visitEvents').put(record)
-  return { table: 'visitEvents', record, isNew: true }
-}
-
 describe('two windows calling the same ticket', () => {
   let window3: ServicePoint
   let window5: ServicePoint
@@ -70,8 +46,8 @@ describe('two windows calling the same ticket', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(ARRIVED_AT)
     const { branchId } = await branchTerminal()
-    window3 = await createServicePoint({ branchId, kind: 'high_counter', number: 3, name: '3 号窗口', active: 1 })
-    window5 = await createServicePoint({ branchId, kind: 'high_counter', number: 5, name: '5 号窗口', active: 1 })
+    window3 = await createServicePoint({ branchId, kind: 'high_counter', number: 3, name: '3号窗口', active: 1 })
+    window5 = await createServicePoint({ branchId, kind: 'high_counter', number: 5, name: '5号窗口', active: 1 })
     setActivePinia(createPinia())
     await useTerminalStore().refresh()
     vi.mocked(syncRunning).mockReturnValue(false)
