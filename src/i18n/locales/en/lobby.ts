@@ -113,10 +113,6 @@ export default {
     title: 'Triage',
     goesTo: 'Goes to',
     priority: 'Priority',
-    noNumber: {
-      no_reserve: 'The hub cannot be reached and this terminal holds no numbers for offline use yet, so no ticket can be issued. Check the network and try again, or issue the ticket on a terminal that is online.',
-      series_full: "This terminal has used up today's numbers for offline use, so no ticket can be issued. Check the network: once the hub is reached, tickets can be issued again.",
-    },
     why: 'Why',
     care: 'Special care',
     elderlyAuto: 'Set from the date of birth',
@@ -184,5 +180,9 @@ export default {
     notFound: 'This ticket could not be found; it may have been cleared.',
     slipFooter: 'Please listen for your number; if you miss it, see the lobby manager',
     priority: 'Priority',
+    noNumber: {
+      no_reserve: 'The hub cannot be reached and this terminal holds no numbers for offline use yet, so no ticket can be issued. Check the network and try again, or issue the ticket on a terminal that is online.',
+      series_full: "This terminal has used up today's numbers for offline use, so no ticket can be issued. Check the network: once the hub is reached, tickets can be issued again.",
+    },
   },
 } satisfies typeof zh
