@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { name: 'admin-bundles', path: 'bundles', key: 'bundles', component: () => import('./BundleRulesView.vue') },
   { name: 'admin-counter-rules', path: 'counter-rules', key: 'counterRules', component: () => import('./CounterRulesView.vue') },
   { name: 'admin-data', path: 'data', key: 'data', component: () => import('./DataView.vue') },
+  { name: 'admin-hub', path: 'hub', key: 'hub', component: () => import('./HubView.vue') },
   { name: 'admin-audit', path: 'audit', key: 'audit', component: () => import('./AuditView.vue') },
 ] as const
 
