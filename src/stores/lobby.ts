@@ -18,10 +18,11 @@ import type { Client, DutySession, PauseReason, ServicePoint } from '@/domain/mo
 import { useTerminalStore } from './terminal'
 import { useSessionStore } from './session'
 import { useNoticeStore } from './notice'
+import { useSyncStore } from './sync'
 import { pageForArrival } from '@/db/repositories/wealth/pages'
 import { deviceId } from '@/db/local'
-import { currentSyncStatus, syncNow, syncRunning, type Arrival } from '@/db/sync/replicator'
-import { NoTicketNumberError } from '@/db/sync/ticketCounter'
+import type { Arrival } from '@/db/sync/replicator'
+import { keepOfflineReserve, NoTicketNumberError } from '@/db/sync/ticketCounter'
 import { lostCalls, type LostCall } from '@/domain/lobby/lostCalls'
 import type { VisitEvent } from '@/domain/model/records'
 import { i18n } from '@/i18n'
@@ -67,6 +68,7 @@ export interface IssuedArrival extends CheckedIn {
 export const useLobbyStore = defineStore('lobby', () => {
   const terminal = useTerminalStore()
   const session = useSessionStore()
+  const sync = useSyncStore()
   const rules = shallowRef<LobbyRules>(DEFAULT_LOBBY_RULES)
 
   const branchId = computed(() => terminal.state.branchId ?? '')
@@ -75,8 +77,8 @@ export const useLobbyStore = defineStore('lobby', () => {
   const lostCallNotices = ref<LostCall[]>([])
   /** Lost calls already reported, so that each is told once whichever way it was found. */
   const reportedLosses = new Set<string>()
-  /** The replicator knows the hub is gone: ticket numbers come from the reserve at once. */
-  const numbering = () => ({ hubOffline: currentSyncStatus()?.phase === 'offline' })
+  /** Synchronisation knows the hub is gone: ticket numbers come from the reserve at once. */
+  const numbering = () => ({ hubOffline: sync.phase === 'offline' })
 
   /** Reads the branch's lobby rules (purposes → zones, ratio, thresholds…), defaults where unset. */
   async function loadRules(): Promise<LobbyRules> {
@@ -215,8 +217,8 @@ export const useLobbyStore = defineStore('lobby', () => {
 
   /** Pushes a call and pulls at once when the hub is online; the call's loss when another point's call came first. */
   async function confirmCall(call: VisitEvent): Promise<LostCall | null> {
-    if (!syncRunning() || numbering().hubOffline) return null
-    await syncNow()
+    if (!sync.configured || sync.phase === 'offline' || sync.phase === 'refused') return null
+    await sync.syncNow()
     return (await reportLostCalls(new Set([call.visitId]))).find((lost) => lost.eventId === call.id) ?? null
   }
 
@@ -247,6 +249,18 @@ export const useLobbyStore = defineStore('lobby', () => {
   /** The station has read a lost-call notice. */
   function dismissLostCall(eventId: string): void {
     lostCallNotices.value = lostCallNotices.value.filter((lost) => lost.eventId !== eventId)
+  }
+
+  /**
+   * With a hub online, makes sure this terminal holds numbers for every zone's prefix today (and a
+   * series of its own) for when the hub goes away, so that it can go on ticketing offline even
+   * before it has issued a ticket online. In the background: a hub that cannot be reached is left
+   * for the next time.
+   */
+  async function prepareTicketNumbers(): Promise<void> {
+    if (!sync.configured || sync.phase === 'offline' || !branchId.value) return
+    const prefixes = new Set(Object.values((await loadRules()).ticketPrefixes))
+    await Promise.all([...prefixes].map((prefix) => keepOfflineReserve({ branchId: branchId.value, businessDate: terminal.today, prefix }).catch(() => undefined)))
   }
 
   /** Moves a visit to another zone, placed at the front, the end or by original arrival; re-tickets it. */
@@ -313,5 +327,5 @@ export const useLobbyStore = defineStore('lobby', () => {
     return closedNow
   }
 
-  return { rules, lostCallNotices, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, callOutOfOrder, checkLostCalls, dismissLostCall, transfer, signOn, signOff, pause, resume, closeDay, autoCloseDueDays }
+  return { rules, lostCallNotices, loadRules, saveRules, search, register, client, triageFor, antiFraudFor, picture, checkIn, step, callNext, callOutOfOrder, checkLostCalls, dismissLostCall, prepareTicketNumbers, transfer, signOn, signOff, pause, resume, closeDay, autoCloseDueDays }
 })

@@ -5,11 +5,11 @@ import { seedCounterBranch, type CounterBranch } from '../../support/counterSeed
 import { callFromAnotherTerminal } from './otherTerminal'
 import StationView from '@/views/lobby/queues/StationView.vue'
 import { createServicePoint } from '@/db/repositories/servicePoints'
-import { currentSyncStatus, syncNow, syncRunning } from '@/db/sync/replicator'
 import { useLobbyStore } from '@/stores/lobby'
+import { useSyncStore } from '@/stores/sync'
 import type { ServicePoint } from '@/domain/model/records'
 
-// The replicator, explicitly: online, and a round brings in what the test says; anything else fails loudly.
+// Nothing here may reach the replicator itself: the sync store stands in, online, a round bringing in what the test says.
 vi.mock('@/db/sync/replicator', () => {
   const unexpected = (name: string) => () => {
     throw new Error(`Unexpected call to the replicator's ${name}`)
@@ -31,8 +31,6 @@ beforeEach(async () => {
   b = await seedCounterBranch()
   window3 = await createServicePoint({ branchId: b.branchId, kind: 'high_counter', number: 3, name: '3号窗口', active: 1 })
   window5 = await createServicePoint({ branchId: b.branchId, kind: 'high_counter', number: 5, name: '5号窗口', active: 1 })
-  vi.mocked(syncRunning).mockReturnValue(false)
-  vi.mocked(currentSyncStatus).mockReturnValue(null)
 })
 afterEach(() => {
   vi.useRealTimers()
@@ -45,9 +43,10 @@ describe('a station whose call lost to another window', () => {
     await lobby.signOn(window5)
     const { visit } = await lobby.checkIn({ client: null, purpose: 'cash', disabled: false, pregnant: false, age: null, amountFen: null }, {})
     vi.setSystemTime(ARRIVED_AT + 30_000)
-    vi.mocked(syncRunning).mockReturnValue(true)
-    vi.mocked(currentSyncStatus).mockReturnValue({ phase: 'current', pending: 0, offlineSince: null, problem: null, lastSyncedAt: null, download: null, refusedDocs: 0 })
-    vi.mocked(syncNow).mockImplementation(async () => void (await callFromAnotherTerminal(visit.id, window3)))
+    const sync = useSyncStore()
+    sync.saved = { url: 'http://127.0.0.1:5992', database: 'branch', username: '', hasPassword: false }
+    sync.status = { phase: 'current', pending: 0, offlineSince: null, problem: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+    vi.spyOn(sync, 'syncNow').mockImplementation(async () => void (await callFromAnotherTerminal(visit.id, window3)))
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="call-next"]').attributes('disabled')).toBeUndefined(), { timeout: 5000 })
     await wrapper.get('[data-testid="call-next"]').trigger('click')

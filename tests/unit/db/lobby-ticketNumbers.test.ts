@@ -82,6 +82,12 @@ describe('ticket numbers at check-in', () => {
     expect(await ticketed()).toBe('A003')
   })
 
+  it('a terminal that put numbers in reserve at the start of the day tickets offline before it has issued online', async () => {
+    await useHub()
+    await keepOfflineReserve({ branchId: BRANCH, businessDate: TODAY, prefix: 'B' })
+    expect(await ticketed(OFFLINE, { zone: 'low_counter', prefix: 'B' })).toBe('B990')
+  })
+
   it('a transfer re-tickets the visit with a number from the hub', async () => {
     await useHub()
     const { visit } = await checkIn(arrival(), ONLINE)
