@@ -123,14 +123,7 @@ async function topUp(scope: TicketScope): Promise<void> {
   if (!settings) return
   const client = clientFor(settings)
   const tag = hubTag(settings)
-  const slot = await getLocal<StoredSlot>(slotKey(scope.branchId))
-  if (slot?.hub !== tag) {
-    const taken = await swapDoc<SlotsDoc, number>(client, slotsDocId(scope.branchId), (stored) => {
-      const next = (Number.isSafeInteger(stored?.last) ? stored!.last : 0) + 1
-      return { doc: { last: next }, value: next }
-    })
-    await database().local.put({ key: slotKey(scope.branchId), value: { hub: tag, slot: taken } satisfies StoredSlot })
-  }
+  await holdSlot(client, scope.branchId, tag)
   if (!needsRefill(await storedBlock(scope, tag))) return
   const held = await heldNumbers(scope)
   const numbers = await swapCounter(client, counterDocId(scope), (counter) => {
@@ -143,6 +136,27 @@ async function topUp(scope: TicketScope): Promise<void> {
     await db.local.put({ key: blockKey(scope), value: { hub: tag, ...refilled(await storedBlock(scope, tag), numbers) } satisfies StoredBlock })
   })
   await forgetEarlierDays(scope)
+}
+
+const slotRequests = new Map<string, Promise<void>>()
+
+/**
+ * Makes sure this terminal holds a slot of the branch from this hub. The zones' top-ups run side by
+ * side and share one request, so the terminal takes one slot, not one per zone.
+ */
+function holdSlot(client: CouchClient, branchId: string, tag: string): Promise<void> {
+  const running = slotRequests.get(branchId)
+  if (running) return running
+  const work = (async () => {
+    if ((await getLocal<StoredSlot>(slotKey(branchId)))?.hub === tag) return
+    const slot = await swapDoc<SlotsDoc, number>(client, slotsDocId(branchId), (stored) => {
+      const next = (Number.isSafeInteger(stored?.last) ? stored!.last : 0) + 1
+      return { doc: { last: next }, value: next }
+    })
+    await database().local.put({ key: slotKey(branchId), value: { hub: tag, slot } satisfies StoredSlot })
+  })().finally(() => slotRequests.delete(branchId))
+  slotRequests.set(branchId, work)
+  return work
 }
 
 function clientFor(settings: HubSettings): CouchClient {

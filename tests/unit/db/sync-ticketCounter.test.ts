@@ -7,7 +7,7 @@ import { freshDatabase } from '../../support/db'
 import { terminal } from '../../support/terminals'
 import { CouchClient } from '@/db/sync/couch'
 import { saveHubSettings } from '@/db/sync/hubSettings'
-import { COUNTER_REQUEST_TIMEOUT_MS, NoTicketNumberError, takeTicketNumber, type TakenTicketNumber } from '@/db/sync/ticketCounter'
+import { COUNTER_REQUEST_TIMEOUT_MS, keepOfflineReserve, NoTicketNumberError, takeTicketNumber, type TakenTicketNumber } from '@/db/sync/ticketCounter'
 import { COUNTER_CEILING, SERIES_WIDTH } from '@/domain/lobby/ticketNumbers'
 import type { TicketScope } from '@/domain/lobby/tickets'
 
@@ -132,6 +132,15 @@ describe('ticket numbers from the hub', () => {
     await takeMany(5, OFFLINE)
     expect((await take()).seq).toBe(2)
     expect((await takeMany(15, OFFLINE)).map((t) => t.seq)).toEqual([995, 996, 997, 998, 999, 980, 981, 982, 983, 984, 985, 986, 987, 988, 989])
+  })
+
+  it('reserving numbers for every zone at once takes one terminal slot, not one per zone', async () => {
+    await useHub()
+    await Promise.all(['A', 'B', 'V'].map((prefix) => keepOfflineReserve({ ...SCOPE, prefix })))
+    const slots = await new CouchClient({ url: hub.url, database: `branch-${databaseCount}` }).getDoc<{ _id: string; last: number }>(`_local/ticketSlots:${SCOPE.branchId}`)
+    expect(slots?.last).toBe(1)
+    expect((await takeMany(10, OFFLINE)).map((t) => t.from)).toEqual(Array.from({ length: 10 }, () => 'block'))
+    expect((await take(OFFLINE)).seq).toBe(SERIES_WIDTH + 1)
   })
 
   it('offline on a terminal that never reached the hub: none is issued, and it says why', async () => {
