@@ -9,7 +9,7 @@ export default {
     syncing: 'Synchronising {n} changes',
     offline: 'Offline since {time}',
     offlineWaiting: 'Offline since {time}, {n} changes waiting',
-    refused: 'The branch hub refused the connection',
+    refused: 'Hub refused the connection',
   },
   short: { alone: 'Local only', connecting: 'Connecting', current: 'Up to date', syncing: 'Syncing', offline: 'Offline', refused: 'Refused' },
   problem: {
