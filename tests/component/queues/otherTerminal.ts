@@ -29,3 +29,11 @@ export async function callFromAnotherTerminal(visitId: string, point: ServicePoi
   await database().records('visitEvents').put(record)
   return { table: 'visitEvents', record, isNew: true }
 }
+
+/** The replicator where synchronisation goes through the sync store: any call to it fails the test loudly. */
+export function replicatorNotToBeCalled(): Record<string, () => never> {
+  const refuse = (name: string) => (): never => {
+    throw new Error(`Unexpected call to the replicator's ${name}`)
+  }
+  return Object.fromEntries(['startSync', 'stopSync', 'syncRunning', 'currentSyncStatus', 'syncNow', 'isOnHub', 'downloadBranch'].map((name) => [name, refuse(name)]))
+}
