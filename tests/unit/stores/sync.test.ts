@@ -10,7 +10,10 @@ import { freshDatabase } from '../../support/db'
 import { readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
 import type { HubConnection } from '@/db/sync/couch'
 import type { Arrival, SyncHandlers, SyncStatus } from '@/db/sync/replicator'
+import { HubError } from '@/db/sync/couch'
+import { writeRecords } from '@/db/write'
 import { useSyncStore } from '@/stores/sync'
+import { useTerminalStore } from '@/stores/terminal'
 
 const fake = vi.hoisted(() => ({
   handlers: null as SyncHandlers | null,
@@ -28,10 +31,8 @@ vi.mock('@/db/sync/replicator', () => ({
   syncNow: fake.syncNow,
   downloadBranch: fake.downloadBranch,
 }))
-vi.mock('@/db/sync/hubCheck', () => ({
-  checkHub: fake.checkHub,
-  connectionFor: (settings: HubSettings): HubConnection => ({ url: settings.url, database: settings.database, credentials: { username: settings.username, password: settings.password } }),
-}))
+// The connection test is played by a fake; how a connection is built and a failure worded stay real.
+vi.mock('@/db/sync/hubCheck', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/sync/hubCheck')>()), checkHub: fake.checkHub }))
 
 const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', username: 'terminal-01', password: 'secret' }
 const FOUND = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 120 } as const
@@ -258,5 +259,51 @@ describe('saving the hub settings', () => {
     const sync = openTab()
     await sync.test({ ...HUB, username: 'terminal-02', password: '' })
     expect(fake.checkHub).toHaveBeenLastCalledWith({ ...HUB, username: 'terminal-02', password: '' })
+  })
+})
+
+describe('onboarding a new terminal', () => {
+  it('keeps the settings before downloading (a second try resumes), shows the progress, and words a failure as the connection test does', async () => {
+    const sync = openTab()
+    const seen: unknown[] = []
+    fake.downloadBranch.mockImplementation(async (connection: HubConnection, onProgress: (p: { received: number; total: number | null }) => void) => {
+      expect(await readHubSettings()).toEqual(HUB)
+      expect(connection.credentials).toEqual({ username: HUB.username, password: HUB.password })
+      onProgress({ received: 500, total: 1200 })
+      seen.push(sync.download)
+      throw new HubError('unreachable', 'fetch failed')
+    })
+    expect(await sync.downloadBranch(HUB)).toEqual({ ok: false, problem: 'unreachable', reason: 'fetch failed' })
+    expect(seen).toEqual([{ received: 500, total: 1200 }])
+    expect(sync.download).toBeNull()
+    expect(await readHubSettings()).toEqual(HUB)
+
+    fake.downloadBranch.mockImplementation(async (_connection: HubConnection, onProgress: (p: { received: number; total: number | null }) => void) => onProgress({ received: 1200, total: 1200 }))
+    expect(await sync.downloadBranch(HUB)).toEqual({ ok: true, received: 1200 })
+  })
+
+  it('joins the downloaded branch the database is named after, and the terminal becomes its branch terminal', async () => {
+    const [city] = await writeRecords(['branches'], async (w) => [
+      await w.insert('branches', { code: 'BJ001', name: '城东支行', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '' }),
+      await w.insert('branches', { code: 'BJ002', name: '滨湖支行', group: 'advancing', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '' }),
+    ])
+    await saveHubSettings(HUB)
+    const sync = openTab()
+    await sync.load()
+    const { candidates, suggested } = await sync.joinCandidates()
+    expect(candidates.map((c) => c.code)).toEqual(['BJ001', 'BJ002'])
+    expect(suggested).toBe(city!.id)
+    await sync.join(city!.id)
+    expect(useTerminalStore().state).toEqual({ kind: 'branch', branchId: city!.id, region: { code: 'BJ', name: '滨江分行' } })
+    expect(useTerminalStore().branch?.name).toBe('城东支行')
+  })
+
+  it('giving up forgets the hub, so another first-run door starts clean', async () => {
+    await saveHubSettings(HUB)
+    const sync = openTab()
+    await sync.load()
+    await sync.abandonJoin()
+    expect(sync.saved).toBeNull()
+    expect(await readHubSettings()).toBeNull()
   })
 })
