@@ -18,6 +18,7 @@ import { findStaffByNumber } from '@/db/repositories/staff'
 import type { Zone } from '@/domain/lobby/terms'
 import ZoneCard from '@/components/lobby/queue/ZoneCard.vue'
 import { quarterOf } from '@/domain/quarters'
+import { syncBench } from './sync'
 
 const pinia = createPinia()
 setActivePinia(pinia)
@@ -57,6 +58,7 @@ function openRaw(): Promise<IDBDatabase> {
 }
 
 const api = {
+  sync: syncBench,
   /** Loads the demo branch once, then grows it to bank scale (kept in the bench profile). */
   async ensureSeeded(clients: number, pastVisits: number): Promise<string> {
     const terminal = useTerminalStore()

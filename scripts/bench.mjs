@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --only lobby|wealth|counter|inspection]`: builds the benchmark page (production build of the app's own
+ * `npm run bench [-- --only lobby|wealth|counter|inspection|sync]`: builds the benchmark page (production build of the app's own
  * code), opens it in Debian's Chromium with a persistent profile (.bench-profile, seeded once at bank
  * scale and reused), and prints one JSON line per figure: {"metric","value","unit","n"}, the value
  * being the median of n runs. Not part of `npm test`.
@@ -9,6 +9,7 @@ import { execSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { preview } from 'vite'
 import { chromium } from 'playwright-core'
+import { startHubServer } from './hubServer.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const onlyIndex = process.argv.indexOf('--only')
@@ -25,9 +26,12 @@ const server = await preview({
   logLevel: 'warn',
 })
 const url = server.resolvedUrls.local[0]
-const context = await chromium.launchPersistentContext(`${root}/.bench-profile`, {
+const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+}
+const context = await chromium.launchPersistentContext(`${root}/.bench-profile`, {
+  ...CHROMIUM,
   serviceWorkers: 'block',
 })
 const page = context.pages()[0] ?? (await context.newPage())
@@ -81,7 +85,53 @@ try {
     process.stderr.write(`inspection.quarter_ranking_2k: ${branches} outlets ranked\n`)
     report('inspection.quarter_ranking_2k', times)
   }
+  if (wants('sync')) await benchSync()
 } finally {
   await context.close()
   await server.close()
+}
+
+/**
+ * Terminals as separate browser contexts (each its own IndexedDB) on one in-memory hub: a write's
+ * trip from one to another, catching up 10,000 changes made while away, onboarding onto 100,000 clients.
+ */
+async function benchSync() {
+  const hub = await startHubServer({ port: 0 })
+  const browser = await chromium.launch(CHROMIUM)
+  const terminal = async () => {
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => 'lobbyDeskBench' in window)
+    return page
+  }
+  try {
+    const connection = { url: hub.url, database: 'branch-sy001' }
+    await fetch(`${hub.url}/branch-sy001`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } })
+    const [a, b] = [await terminal(), await terminal()]
+    await a.evaluate((hubDb) => window.lobbyDeskBench.sync.found(hubDb), connection)
+    await b.evaluate((hubDb) => window.lobbyDeskBench.sync.join(hubDb), connection)
+
+    const trips = []
+    for (let i = 0; i < 30; i++) {
+      const mark = `trip-${i}`
+      const writtenAt = await a.evaluate((m) => window.lobbyDeskBench.sync.touch(m), mark)
+      const arrived = await b.waitForFunction((m) => window.lobbyDeskBench.sync.arrived(m), mark, { polling: 5, timeout: 30_000 })
+      trips.push((await arrived.jsonValue()) - writtenAt)
+    }
+    report('sync.propagation', trips)
+
+    await b.evaluate(() => window.lobbyDeskBench.sync.leave())
+    await a.evaluate(() => window.lobbyDeskBench.sync.addClients(10_000), undefined, { timeout: 0 })
+    report('sync.catch_up_10k', [await b.evaluate(() => window.lobbyDeskBench.sync.catchUp(), undefined, { timeout: 0 })])
+
+    const have = await a.evaluate(() => window.lobbyDeskBench.sync.clientCount())
+    await a.evaluate((n) => window.lobbyDeskBench.sync.addClients(n), 100_000 - have, { timeout: 0 })
+    const fresh = await terminal()
+    const onboarding = await fresh.evaluate((hubDb) => window.lobbyDeskBench.sync.join(hubDb), connection, { timeout: 0 })
+    process.stderr.write(`sync.initial_100k: ${await fresh.evaluate(() => window.lobbyDeskBench.sync.clientCount())} clients taken in\n`)
+    report('sync.initial_100k', [onboarding])
+  } finally {
+    await browser.close()
+    await hub.stop()
+  }
 }

@@ -22,7 +22,7 @@ import { database } from '../connection'
 import { getLocal, LOCAL_KEYS, setLocal } from '../local'
 import { observe, type Subscription } from '../live'
 import { keepTotalsFor, rebuildPointTotals } from '../repositories/counter/ledger'
-import { now, onCommitted, writeRecords } from '../write'
+import { now, onCommitted, writeRecords, type RecordWriter } from '../write'
 import { CouchClient, HubError, type Change, type HubConnection, type HubErrorKind, type Seq } from './couch'
 import { fromHubDoc, hubDocId, toHubDoc, type HubDoc } from './documents'
 
@@ -50,6 +50,8 @@ export interface Arrival {
   isNew: boolean
 }
 
+type Taken = { arrivals: Arrival[]; refused: number }
+
 export interface SyncHandlers {
   onStatus(status: SyncStatus): void
   onArrivals?(arrivals: readonly Arrival[]): void
@@ -61,7 +63,7 @@ export interface SyncOptions {
   retry?: RetrySchedule
 }
 
-const DEFAULTS = { batchSize: 500, longPollMs: 25_000, retry: { baseMs: 1_000, maxMs: 60_000 } } satisfies Required<SyncOptions>
+const DEFAULTS = { batchSize: 1_000, longPollMs: 25_000, retry: { baseMs: 1_000, maxMs: 60_000 } } satisfies Required<SyncOptions>
 /** A refused terminal asks again now and then: an administrator may have fixed the hub meanwhile. */
 const REFUSED_RETRY_MS = 60_000
 /** Stops a push that keeps meeting conflicts (another terminal writing the same records non-stop). */
@@ -93,83 +95,144 @@ function isRecordDoc(doc: HubDoc | undefined): doc is HubDoc {
   return !!doc && !doc._deleted && !doc._id.startsWith('_') && typeof (doc as { table?: unknown }).table === 'string'
 }
 
+type Fresh = { table: RecordTableName; record: RecordOf<RecordTableName>; doc: HubDoc }
+
+/** Stores records by table in bulk; ledger entries are left to the caller (they keep totals). */
+async function storeByTable(records: readonly { table: RecordTableName; record: RecordOf<RecordTableName> }[]): Promise<void> {
+  const byTable = new Map<RecordTableName, RecordOf<RecordTableName>[]>()
+  for (const { table, record } of records) {
+    const list = byTable.get(table)
+    if (list) list.push(record)
+    else byTable.set(table, [record])
+  }
+  for (const [table, list] of byTable) await database().table(table).bulkPut(list)
+}
+
 /**
  * Stores what the hub sent (one batch of the changes feed, or the hub's side of push conflicts) and,
  * when given, the checkpoint it reaches, in one transaction. A record with local changes still
  * waiting is merged with the hub's version by its table's rule; every value a merge overwrote goes
  * to the audit log. Returns the arrivals and how many documents were refused.
+ *
+ * `firstDownload`: a terminal taking in its branch with nothing waiting to be pushed has nothing to
+ * compare or merge with, so it only stores (ledger totals are rebuilt once at the end).
  */
-export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq): Promise<{ arrivals: Arrival[]; refused: number }> {
+export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstDownload = false }: { firstDownload?: boolean } = {}): Promise<Taken> {
   const recordDocs = docs.filter(isRecordDoc)
   const tables = [...new Set(recordDocs.map((doc) => doc.table))].filter((t) => (RECORD_TABLES as readonly string[]).includes(t))
   const arrivals: Arrival[] = []
   let refused = 0
   await writeRecords([...tables, 'pointEntries', 'pointTotals'], async (w) => {
     const db = database()
-    for (const doc of recordDocs) {
-      if ((await db.syncRevisions.get(doc._id))?.rev === doc._rev) continue // our own push, echoed back
+    // Read in bulk: a terminal away for long takes in tens of thousands of documents.
+    const known = firstDownload ? [] : await db.syncRevisions.bulkGet(recordDocs.map((doc) => doc._id))
+    const fresh: Fresh[] = []
+    let latestStamp = ''
+    recordDocs.forEach((doc, i) => {
+      if (known[i]?.rev === doc._rev) return // our own push, echoed back
       const arrived = fromHubDoc(doc)
       if (!arrived.ok) {
         refused++
-        continue
+        return
       }
-      const { table, record } = arrived
-      w.receive(record.hlc)
-      const local = await db.records(table).get(record.id)
-      let stored = record
-      if (local && (await stillPending(table, record.id))) {
-        const base = ((await db.syncBases.get(doc._id))?.record ?? null) as typeof record | null
-        const { merged, overwritten } = mergeRecord(table, base, local, record)
-        stored = merged
-        for (const { field, lost, kept, lostStamp } of overwritten) {
-          await w.audit('sync.merge_overwrote', table, record.id, { field, value: lost, stamp: lostStamp }, { field, value: kept })
-        }
-        // The hub's version is what this terminal's waiting changes now build on.
-        await db.syncBases.put({ doc: doc._id, record: { ...record } })
-      } else {
-        await db.syncBases.delete(doc._id)
-      }
-      await db.records(table).put(stored)
-      await db.syncRevisions.put({ doc: doc._id, rev: doc._rev ?? '' })
-      if (table === 'pointEntries' && !local) await keepTotalsFor(stored as RecordOf<'pointEntries'>)
-      arrivals.push({ table, record: stored, isNew: !local })
-    }
+      fresh.push({ ...arrived, doc })
+      if (arrived.record.hlc > latestStamp) latestStamp = arrived.record.hlc
+    })
+    if (latestStamp) w.receive(latestStamp)
+    if (firstDownload) await storeByTable(fresh)
+    else arrivals.push(...(await mergeArrivals(w, fresh, tables)))
+    await db.syncRevisions.bulkPut(fresh.map(({ doc }) => ({ doc: doc._id, rev: doc._rev ?? '' })))
     if (checkpoint !== undefined) await setLocal(LOCAL_KEYS.hubCheckpoint, checkpoint)
   })
   return { arrivals, refused }
+}
+
+/** Stores arrivals over what this terminal holds, merging records whose local changes still wait. */
+async function mergeArrivals(w: RecordWriter, fresh: readonly Fresh[], tables: readonly RecordTableName[]): Promise<Arrival[]> {
+  const db = database()
+  const pending = (await db.outbox.count()) === 0 ? new Set<string>() : new Set((await db.outbox.where('[table+recordId]').anyOf(fresh.map((f) => [f.table, f.record.id])).toArray()).map((e) => hubDocId(e.table, e.recordId)))
+  const locals = new Map<string, RecordOf<RecordTableName>>()
+  for (const table of tables) {
+    const ids = fresh.filter((f) => f.table === table).map((f) => f.record.id)
+    for (const local of await db.records(table).bulkGet(ids)) if (local) locals.set(hubDocId(table, local.id), local)
+  }
+  const arrivals: Arrival[] = []
+  for (const { table, record, doc } of fresh) {
+    const local = locals.get(doc._id)
+    let kept = record
+    if (local && pending.has(doc._id)) {
+      const base = ((await db.syncBases.get(doc._id))?.record ?? null) as typeof record | null
+      const { merged, overwritten } = mergeRecord(table, base, local, record)
+      kept = merged
+      for (const { field, lost, kept: value, lostStamp } of overwritten) {
+        await w.audit('sync.merge_overwrote', table, record.id, { field, value: lost, stamp: lostStamp }, { field, value })
+      }
+      // The hub's version is what this terminal's waiting changes now build on.
+      await db.syncBases.put({ doc: doc._id, record: { ...record } })
+    }
+    arrivals.push({ table, record: kept, isNew: !local })
+  }
+  await storeByTable(arrivals.filter((a) => a.table !== 'pointEntries'))
+  // Ledger entries one by one, in the order of the feed: each counts against the sale's entries before it.
+  for (const { table, record, isNew } of arrivals) {
+    if (table !== 'pointEntries') continue
+    await db.records('pointEntries').put(record as RecordOf<'pointEntries'>)
+    if (isNew) await keepTotalsFor(record as RecordOf<'pointEntries'>)
+  }
+  if ((await db.syncBases.count()) > 0) await db.syncBases.bulkDelete(fresh.filter((f) => !pending.has(f.doc._id)).map((f) => f.doc._id))
+  return arrivals
 }
 
 async function checkpointOf(): Promise<Seq> {
   return (await getLocal<Seq>(LOCAL_KEYS.hubCheckpoint)) ?? 0
 }
 
-/** One batch of the changes feed from the checkpoint, taken in; how many changes it held. */
-async function pullBatch(client: CouchClient, options: { limit: number; longPollMs?: number; signal?: AbortSignal }, onTaken: (taken: { arrivals: Arrival[]; refused: number }) => void): Promise<number> {
-  const since = await checkpointOf()
-  const feed = options.longPollMs === undefined ? 'normal' : 'longpoll'
-  const batch = await client.changes<HubDoc>({ since, limit: options.limit, feed, timeoutMs: options.longPollMs, signal: options.signal })
-  if (batch.results.length === 0) return 0
-  const docs = batch.results.map((change: Change<HubDoc>) => change.doc).filter((doc): doc is HubDoc => !!doc)
-  onTaken(await takeIn(docs, batch.last_seq))
+
+function docsOf(results: readonly Change<HubDoc>[]): HubDoc[] {
+  return results.map((change) => change.doc).filter((doc): doc is HubDoc => !!doc)
+}
+
+/** The long-poll's one batch of the changes feed from the checkpoint, taken in; how many changes it held. */
+async function pullWaiting(client: CouchClient, options: { limit: number; longPollMs: number; signal: AbortSignal }, onTaken: (taken: Taken) => void): Promise<number> {
+  const batch = await client.changes<HubDoc>({ since: await checkpointOf(), limit: options.limit, feed: 'longpoll', timeoutMs: options.longPollMs, signal: options.signal })
+  if (batch.results.length > 0) onTaken(await takeIn(docsOf(batch.results), batch.last_seq))
   return batch.results.length
+}
+
+/**
+ * The changes feed from the checkpoint to its end, batch by batch, each taken in with its
+ * checkpoint; the next batch is already on its way while one is being stored.
+ */
+async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Taken, changes: number) => void, { firstDownload = false } = {}): Promise<void> {
+  let next = client.changes<HubDoc>({ since: await checkpointOf(), limit })
+  for (;;) {
+    const batch = await next
+    if (batch.results.length === 0) return
+    const more = batch.results.length >= limit
+    if (more) {
+      next = client.changes<HubDoc>({ since: batch.last_seq, limit })
+      // Should storing this batch fail, the fetch ahead is dropped, not left unhandled.
+      next.catch(() => undefined)
+    }
+    onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { firstDownload }), batch.results.length)
+    if (!more) return
+  }
 }
 
 /**
  * Onboarding: takes in the whole branch database once, in batches, reporting progress. Resumes
  * from the checkpoint when an earlier try stopped part way. Throws HubError.
  */
-export async function downloadBranch(connection: HubConnection, onProgress: (progress: { received: number; total: number | null }) => void, { batchSize = 1_000 }: { batchSize?: number } = {}): Promise<void> {
+export async function downloadBranch(connection: HubConnection, onProgress: (progress: { received: number; total: number | null }) => void, { batchSize = 2_000 }: { batchSize?: number } = {}): Promise<void> {
   const client = new CouchClient(connection)
+  const firstDownload = (await database().outbox.count()) === 0
   const { docCount } = await client.databaseInfo()
   let received = 0
   onProgress({ received, total: docCount })
-  for (;;) {
-    const taken = await pullBatch(client, { limit: batchSize }, () => undefined)
-    if (taken === 0) break
-    received += taken
+  await pullAll(client, batchSize, (_taken, changes) => {
+    received += changes
     onProgress({ received: Math.min(received, docCount), total: docCount })
-    if (taken < batchSize) break
-  }
+  }, { firstDownload })
   // Totals were kept entry by entry; one rebuild makes sure the order of arrival did not matter.
   await writeRecords(['pointEntries', 'pointTotals'], () => rebuildPointTotals())
 }
@@ -281,9 +344,7 @@ class Replicator {
     if (this.stopped) return
     if (this.status.pending > 0 || this.status.phase !== 'current') this.update({ phase: 'syncing' })
     await this.push()
-    while ((await pullBatch(this.client, { limit: this.options.batchSize }, (taken) => this.taken(taken))) === this.options.batchSize) {
-      if (this.stopped) return
-    }
+    await pullAll(this.client, this.options.batchSize, (taken) => this.taken(taken))
     this.update({ phase: 'current', offlineSince: null, problem: null, lastSyncedAt: now() })
   }
 
@@ -291,14 +352,14 @@ class Replicator {
   private async waitForHub(signal: AbortSignal): Promise<void> {
     if (this.stopped || signal.aborted) return
     try {
-      await pullBatch(this.client, { limit: this.options.batchSize, longPollMs: this.options.longPollMs, signal }, (taken) => this.taken(taken))
+      await pullWaiting(this.client, { limit: this.options.batchSize, longPollMs: this.options.longPollMs, signal }, (taken) => this.taken(taken))
     } catch (err) {
       if (signal.aborted) return
       throw err
     }
   }
 
-  private taken({ arrivals, refused }: { arrivals: Arrival[]; refused: number }): void {
+  private taken({ arrivals, refused }: Taken): void {
     if (refused) this.update({ refusedDocs: this.status.refusedDocs + refused })
     if (arrivals.length) this.handlers.onArrivals?.(arrivals)
   }

@@ -1,0 +1,106 @@
+/**
+ * Synchronisation figures: each browser context of scripts/bench.mjs is one terminal with its own
+ * IndexedDB, on one in-memory hub. The founder sets up a (non-demo: demo data never replicates)
+ * branch and synchronises in the background; the others join it the way a new terminal does.
+ */
+import { database, openDatabase } from '@/db/connection'
+import { writeRecords } from '@/db/write'
+import { LOCAL_KEYS, setLocal } from '@/db/local'
+import { downloadBranch, startSync, stopSync, syncOnce } from '@/db/sync/replicator'
+import type { HubConnection } from '@/db/sync/couch'
+import { generateDemoBranch, DEMO_SEED } from '@/db/demo/generate'
+import type { NewRecord } from '@/domain/model/base'
+import type { Client } from '@/domain/model/records'
+import { businessDate, DEFAULT_TIME_ZONE } from '@/domain/time'
+
+const CHUNK = 5_000
+const TODAY = businessDate(Date.now(), DEFAULT_TIME_ZONE)
+
+let connection: HubConnection | null = null
+let branchId = ''
+/** When each benchmark write (by its occupation mark) arrived on this terminal, in ms since the epoch. */
+const arrivedAt = new Map<string, number>()
+
+function startBackgroundSync(): Promise<void> {
+  return startSync(connection!, {
+    onStatus: () => undefined,
+    onArrivals: (arrivals) => {
+      const at = Date.now()
+      for (const { table, record } of arrivals) if (table === 'clients') arrivedAt.set((record as Client).occupation, at)
+    },
+  })
+}
+
+/** `count` clients of the demo's generator, as this branch's own (not demo) records. */
+function generatedClients(count: number): NewRecord<Client>[] {
+  const clients: NewRecord<Client>[] = []
+  for (let seed = DEMO_SEED + 1; clients.length < count; seed++) {
+    for (const generated of generateDemoBranch(TODAY, DEFAULT_TIME_ZONE, seed).records.clients) {
+      if (clients.length >= count) break
+      const { id: _id, demo: _demo, ...client } = generated
+      clients.push({ ...client, branchId, vipDesignation: null, occupation: `generated-${clients.length}` })
+    }
+  }
+  return clients
+}
+
+async function waitUntilPushed(): Promise<void> {
+  while ((await database().outbox.count()) > 0) await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+export const syncBench = {
+  /** The first terminal: a branch with one client, synchronising in the background. */
+  async found(hub: HubConnection): Promise<void> {
+    connection = hub
+    await openDatabase()
+    const branch = await writeRecords(['branches'], (w) => w.insert('branches', { code: 'SY001', name: '同步测试支行', group: 'backbone', regionCode: 'SY', regionName: '同步测试分行', address: '', phone: '' }))
+    branchId = branch.id
+    await writeRecords(['clients'], (w) => w.insertMany('clients', generatedClients(1)))
+    await setLocal(LOCAL_KEYS.branchId, branchId)
+    await setLocal(LOCAL_KEYS.terminalKind, 'branch')
+    await startBackgroundSync()
+    await waitUntilPushed()
+  },
+  /** Another terminal joins: downloads the branch, then synchronises in the background. Returns the download's ms. */
+  async join(hub: HubConnection): Promise<number> {
+    connection = hub
+    await openDatabase()
+    const start = performance.now()
+    await downloadBranch(hub, () => undefined)
+    const elapsed = performance.now() - start
+    await startBackgroundSync()
+    return elapsed
+  },
+  /** One edit of the first client, marked; returns when it was made (ms since the epoch). */
+  async touch(mark: string): Promise<number> {
+    const first = await database().records('clients').toCollection().first()
+    const at = Date.now()
+    await writeRecords(['clients'], (w) => w.update('clients', first!.id, { occupation: mark }))
+    return at
+  },
+  /** When the edit with this mark arrived here, or null while it has not. */
+  arrived(mark: string): number | null {
+    return arrivedAt.get(mark) ?? null
+  },
+  /** Adds `count` clients and returns once the hub has them all. */
+  async addClients(count: number): Promise<void> {
+    const clients = generatedClients(count)
+    for (let start = 0; start < clients.length; start += CHUNK) {
+      await writeRecords(['clients'], (w) => w.insertMany('clients', clients.slice(start, start + CHUNK)))
+    }
+    await waitUntilPushed()
+  },
+  /** Stops this terminal's synchronisation (it goes "away"). */
+  async leave(): Promise<void> {
+    await stopSync()
+  },
+  /** Back from away: the ms to take in everything the hub got meanwhile. */
+  async catchUp(): Promise<number> {
+    const start = performance.now()
+    await syncOnce(connection!)
+    return performance.now() - start
+  },
+  async clientCount(): Promise<number> {
+    return database().records('clients').count()
+  },
+}
