@@ -81,6 +81,16 @@ function entriesOf(key: OutboxKey) {
     .filter((entry) => (entry.seq ?? 0) <= key.seq)
 }
 
+/** The stored records of outbox keys, read in bulk per table, by hub document id. */
+async function storedRecords(keys: readonly OutboxKey[]): Promise<Map<string, RecordOf<RecordTableName>>> {
+  const found = new Map<string, RecordOf<RecordTableName>>()
+  for (const table of new Set(keys.map((k) => k.table))) {
+    const records = await database().records(table).bulkGet(keys.filter((k) => k.table === table).map((k) => k.recordId))
+    for (const record of records) if (record) found.set(hubDocId(table, record.id), record)
+  }
+  return found
+}
+
 async function stillPending(table: RecordTableName, recordId: string): Promise<boolean> {
   return (await database().outbox.where('[table+recordId]').equals([table, recordId]).count()) > 0
 }
@@ -374,11 +384,13 @@ class Replicator {
       for (const e of entries) latest.set(hubDocId(e.table, e.recordId), { doc: hubDocId(e.table, e.recordId), table: e.table, recordId: e.recordId, seq: e.seq ?? 0 })
       const sending: { key: OutboxKey; doc: HubDoc; record: RecordOf<RecordTableName> }[] = []
       const dropping: OutboxKey[] = []
-      for (const key of latest.values()) {
-        const record = await db.records(key.table).get(key.recordId)
-        // Gone (a wiped demo) or demo data: never for the hub.
+      const keys = [...latest.values()]
+      const [records, revisions] = await Promise.all([storedRecords(keys), db.syncRevisions.bulkGet(keys.map((k) => k.doc))])
+      for (const [i, key] of keys.entries()) {
+        const record = records.get(key.doc)
+        // Gone (a wiped demo) or demo data (every demo terminal has its own): never for the hub.
         if (!record || (record as { demo?: number }).demo === 1) dropping.push(key)
-        else sending.push({ key, record, doc: await toHubDoc(key.table, record, (await db.syncRevisions.get(key.doc))?.rev) })
+        else sending.push({ key, record, doc: await toHubDoc(key.table, record, revisions[i]?.rev) })
       }
       const results = sending.length ? await this.client.bulkDocs(sending.map((s) => s.doc)) : []
       const outcome = new Map(results.map((r) => [r.id, r]))
