@@ -31,6 +31,11 @@ export { DuplicateClientError, NoTicketNumberError }
 export type { LostCall }
 
 const LOBBY_RULES_KEY = 'lobbyRules'
+/**
+ * How long a station waits for its call's round with the hub before going on: a hub that has just
+ * become unreachable must not hold the station up; a loss found later arrives with the other call.
+ */
+export const CALL_CONFIRM_WAIT_MS = 3_000
 
 /** Everything the lobby screens show for one business day, derived from what is stored. */
 export interface LobbyPicture {
@@ -218,7 +223,9 @@ export const useLobbyStore = defineStore('lobby', () => {
   /** Pushes a call and pulls at once when the hub is online; the call's loss when another point's call came first. */
   async function confirmCall(call: VisitEvent): Promise<LostCall | null> {
     if (!sync.configured || sync.phase === 'offline' || sync.phase === 'refused') return null
-    await sync.syncNow()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([sync.syncNow(), new Promise<void>((resolve) => (timer = setTimeout(resolve, CALL_CONFIRM_WAIT_MS)))])
+    clearTimeout(timer)
     return (await reportLostCalls(new Set([call.visitId]))).find((lost) => lost.eventId === call.id) ?? null
   }
 

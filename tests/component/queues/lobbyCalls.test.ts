@@ -9,7 +9,7 @@ import type { SyncStatus } from '@/db/sync/replicator'
 import { encodeHlc } from '@/domain/hlc'
 import { callFromAnotherTerminal, OTHER_TERMINAL } from './otherTerminal'
 import type { ServicePoint, VisitEvent } from '@/domain/model/records'
-import { NoTicketNumberError, useLobbyStore } from '@/stores/lobby'
+import { CALL_CONFIRM_WAIT_MS, NoTicketNumberError, useLobbyStore } from '@/stores/lobby'
 import { useSyncStore } from '@/stores/sync'
 import { useTerminalStore } from '@/stores/terminal'
 
@@ -72,6 +72,14 @@ describe('two windows calling the same ticket', () => {
     replicating('current')
     expect((await lobby.callNext(window5))?.lost).toBeNull()
     expect(lobby.lostCallNotices).toEqual([])
+  })
+
+  it('a round with the hub that does not finish holds the station up for a few seconds at most', async () => {
+    const lobby = useLobbyStore()
+    replicating('current', () => new Promise<void>(() => undefined))
+    const startedAt = performance.now()
+    expect((await lobby.callNext(window5))?.lost).toBeNull()
+    expect(performance.now() - startedAt).toBeLessThan(CALL_CONFIRM_WAIT_MS + 1_000)
   })
 
   it('a call out of the calling order is checked the same way', async () => {
