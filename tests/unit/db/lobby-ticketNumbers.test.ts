@@ -1,24 +1,15 @@
 // @vitest-environment node
 // Node rather than jsdom: real fetch to the in-memory hub.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startHub } from '../../support/hub'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { hubForThisFile, useHubDatabase } from '../../support/branchHub'
 import { freshDatabase } from '../../support/db'
 import { walkInAt } from '../../support/lobbyArrivals'
 import { database } from '@/db/connection'
 import { checkIn, transferVisit, type CheckInInput } from '@/db/repositories/lobby/visits'
-import { CouchClient } from '@/db/sync/couch'
-import { saveHubSettings } from '@/db/sync/hubSettings'
 import { keepOfflineReserve } from '@/db/sync/ticketCounter'
 import { deriveVisits } from '@/domain/lobby/visitState'
 
-let hub: Awaited<ReturnType<typeof startHub>>
-let databaseCount = 0
-beforeAll(async () => {
-  hub = await startHub()
-})
-afterAll(async () => {
-  await hub.stop()
-})
+const hub = hubForThisFile()
 
 const BRANCH = '5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
 const TODAY = '2026-11-26'
@@ -28,9 +19,7 @@ const OFFLINE = { hubOffline: true }
 const arrival = (overrides: Partial<CheckInInput> = {}) => walkInAt(BRANCH, TODAY, overrides)
 
 async function useHub(): Promise<void> {
-  const hubDatabase = `branch-${++databaseCount}`
-  await new CouchClient({ url: hub.url, database: hubDatabase }).ensureDatabase()
-  await saveHubSettings({ url: hub.url, database: hubDatabase, username: '', password: '' })
+  await useHubDatabase(await hub.freshDatabase())
 }
 
 /** Checks one arrival in and waits for the background top-up of the offline reserve. */

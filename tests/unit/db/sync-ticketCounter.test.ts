@@ -1,33 +1,26 @@
 // @vitest-environment node
 // Node rather than jsdom: real fetch to the in-memory hub.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startHub } from '../../support/hub'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { hubForThisFile, useHubDatabase } from '../../support/branchHub'
 import { freshDatabase } from '../../support/db'
 import { terminal } from '../../support/terminals'
-import { CouchClient } from '@/db/sync/couch'
-import { saveHubSettings } from '@/db/sync/hubSettings'
+import { CouchClient, type HubConnection } from '@/db/sync/couch'
 import { COUNTER_REQUEST_TIMEOUT_MS, keepOfflineReserve, NoTicketNumberError, takeTicketNumber, type TakenTicketNumber } from '@/db/sync/ticketCounter'
 import { COUNTER_CEILING, SERIES_WIDTH } from '@/domain/lobby/ticketNumbers'
 import type { TicketScope } from '@/domain/lobby/tickets'
 
-let hub: Awaited<ReturnType<typeof startHub>>
-let databaseCount = 0
-beforeAll(async () => {
-  hub = await startHub()
-})
-afterAll(async () => {
-  await hub.stop()
-})
+const hub = hubForThisFile()
 
 const SCOPE: TicketScope = { branchId: '0b6f4a52-3c1e-4d8a-9f3e-2a1b5c7d9e01', businessDate: '2026-11-26', prefix: 'A' }
 const ONLINE = { hubOffline: false }
 const OFFLINE = { hubOffline: true }
 
-/** Points the open database at a fresh branch database (on the test hub unless another address is given). */
-async function useHub(url = hub.url, database = `branch-${++databaseCount}`): Promise<void> {
-  await new CouchClient({ url: hub.url, database }).ensureDatabase()
-  await saveHubSettings({ url, database, username: '', password: '' })
+/** Points the open database at a branch database (a fresh one unless given), reached at the test hub unless another address is given. */
+async function useHub(url = hub.url, database?: HubConnection): Promise<HubConnection> {
+  const connection = database ?? (await hub.freshDatabase())
+  await useHubDatabase(connection, url)
+  return connection
 }
 
 /** One number, once its background top-up of the reserve has finished. */
@@ -135,9 +128,9 @@ describe('ticket numbers from the hub', () => {
   })
 
   it('reserving numbers for every zone at once takes one terminal slot, not one per zone', async () => {
-    await useHub()
+    const hubDb = await useHub()
     await Promise.all(['A', 'B', 'V'].map((prefix) => keepOfflineReserve({ ...SCOPE, prefix })))
-    const slots = await new CouchClient({ url: hub.url, database: `branch-${databaseCount}` }).getDoc<{ _id: string; last: number }>(`_local/ticketSlots:${SCOPE.branchId}`)
+    const slots = await new CouchClient(hubDb).getDoc<{ _id: string; last: number }>(`_local/ticketSlots:${SCOPE.branchId}`)
     expect(slots?.last).toBe(1)
     expect((await takeMany(10, OFFLINE)).map((t) => t.from)).toEqual(Array.from({ length: 10 }, () => 'block'))
     expect((await take(OFFLINE)).seq).toBe(SERIES_WIDTH + 1)
@@ -176,7 +169,7 @@ describe('when the hub goes away', () => {
 
   it('two offline terminals never issue the same number, nor one the counter gave out', async () => {
     const hubSwitch = await hubBehindSwitch()
-    const database = `branch-${++databaseCount}`
+    const database = await hub.freshDatabase()
     const [a, b] = [terminal('ticket-a'), terminal('ticket-b')]
     try {
       const online = [await a.as(async () => (await useHub(hubSwitch.url, database), await take())), await b.as(async () => (await useHub(hubSwitch.url, database), await take()))]
