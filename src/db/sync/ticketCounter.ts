@@ -77,8 +77,8 @@ const resolved = Promise.resolve()
 
 /**
  * The number for a new ticket in this scope, taken before the check-in's transaction; null when no
- * hub is configured (the transaction numbers the ticket itself, as always). `hubOffline` (the
- * replicator knows the hub is gone) skips the attempt to reach it.
+ * hub is configured (the transaction numbers the ticket itself, as always). `hubOffline`
+ * (synchronisation knows the hub is gone) skips the attempt to reach it.
  */
 export async function takeTicketNumber(scope: TicketScope, { hubOffline }: { hubOffline: boolean }): Promise<TakenTicketNumber | null> {
   const settings = await readHubSettings()
@@ -91,7 +91,7 @@ export async function takeTicketNumber(scope: TicketScope, { hubOffline }: { hub
         return taken && { value: taken.seq, counter: taken.counter }
       })
       if (seq !== null) return { seq, from: 'hub', reserved: keepOfflineReserve(scope).catch(() => undefined) }
-      // The counter's range is full for the day: the terminal's series takes over.
+      // The counter's range is full for the day: the terminal's reserve takes over.
     } catch (err) {
       if (!(err instanceof HubError)) throw err
     }
