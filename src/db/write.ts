@@ -75,7 +75,7 @@ export class RecordWriter {
       deleted: 0,
     } as unknown as RecordOf<K>
     await database().records(name).add(record)
-    await this.log(name, record.id, 'put', hlc)
+    await this.log(name, record, 'put', hlc)
     if (audit) await this.audit(audit.action, name, record.id, null, record)
     return record
   }
@@ -87,7 +87,8 @@ export class RecordWriter {
       return { ...input, id: input.id ?? crypto.randomUUID(), createdAt: this.nowMs, updatedAt: this.nowMs, deviceId: this.device, hlc, deleted: 0 } as unknown as RecordOf<K>
     })
     await database().records(name).bulkAdd(records)
-    await database().outbox.bulkAdd(records.map((r) => ({ table: name, recordId: r.id, op: 'put' as const, hlc: r.hlc, at: this.nowMs })))
+    const replicated = records.filter((r) => !isDemo(r))
+    await database().outbox.bulkAdd(replicated.map((r) => ({ table: name, recordId: r.id, op: 'put' as const, hlc: r.hlc, at: this.nowMs })))
     for (const r of records) this.touched.push({ table: name, id: r.id })
     return records
   }
@@ -101,7 +102,7 @@ export class RecordWriter {
     const hlc = this.stamp()
     const after = { ...before, ...changes, updatedAt: this.nowMs, deviceId: this.device, hlc } as RecordOf<K>
     await table.put(after)
-    await this.log(name, id, 'put', hlc)
+    await this.log(name, after, 'put', hlc)
     if (audit) await this.audit(audit.action, name, id, before, after)
     return after
   }
@@ -114,7 +115,7 @@ export class RecordWriter {
     await keepSyncBase(name, before)
     const hlc = this.stamp()
     await table.put({ ...before, deleted: 1, updatedAt: this.nowMs, deviceId: this.device, hlc } as RecordOf<K>)
-    await this.log(name, id, 'delete', hlc)
+    await this.log(name, before, 'delete', hlc)
     if (audit) await this.audit(audit.action, name, id, before, null)
   }
 
@@ -137,13 +138,18 @@ export class RecordWriter {
       after: after ?? null,
     }
     await database().records('auditLog').add(entry)
-    await this.log('auditLog', entry.id, 'put', hlc)
+    await this.log('auditLog', entry, 'put', hlc)
   }
 
-  private async log(table: RecordTableName, recordId: string, op: 'put' | 'delete', hlc: string): Promise<void> {
-    this.touched.push({ table, id: recordId })
-    await database().outbox.add({ table, recordId, op, hlc, at: this.nowMs })
+  private async log(table: RecordTableName, record: BaseRecord, op: 'put' | 'delete', hlc: string): Promise<void> {
+    this.touched.push({ table, id: record.id })
+    if (!isDemo(record)) await database().outbox.add({ table, recordId: record.id, op, hlc, at: this.nowMs })
   }
+}
+
+/** Demo records never enter the outbox: every demo terminal holds its own, and none goes to a hub. */
+function isDemo(record: BaseRecord): boolean {
+  return record.demo === 1
 }
 
 /**

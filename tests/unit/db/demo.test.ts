@@ -61,12 +61,11 @@ describe('loading the demo branch', { timeout: 30_000 }, () => {
     expect(elapsedMs).toBeLessThan(20_000)
   })
 
-  it('writes one outbox entry per record', async () => {
+  it('puts none of its records in the outbox: demo data never replicates (every demo terminal holds its own)', async () => {
     await loadDemoBranch({ today: TODAY, zone: ZONE })
-    const total = await countAll()
-    expect(await database().outbox.count()).toBe(total)
-    const outboxIds = new Set((await database().outbox.toArray()).map((entry) => entry.recordId))
-    expect(outboxIds.size).toBe(total)
+    const entries = await database().outbox.toArray()
+    expect(entries.map((entry) => entry.table)).toEqual(['auditLog'])
+    expect(await database().records('auditLog').get(entries[0]!.recordId)).toMatchObject({ action: 'demo.load' })
   })
 
   it('gives every demo account a PIN hash that verifies with its PIN', async () => {
@@ -110,7 +109,7 @@ describe('wiping the demo data', { timeout: 60_000 }, () => {
     await freshDatabase()
   })
 
-  it('removes every demo record, its outbox entries and demo staff drafts, and returns the terminal to first run', async () => {
+  it('removes every demo record and demo staff drafts, and returns the terminal to first run', async () => {
     const { counts } = await loadDemoBranch({ today: TODAY, zone: ZONE })
     const [someone] = await database().records('staff').where('staffNo').equals('9003').toArray()
     await database().drafts.put({ id: `${someone!.id}:visit`, staffId: someone!.id, formKey: 'visit', route: '/lobby', data: {}, savedAt: 0 })
@@ -123,7 +122,7 @@ describe('wiping the demo data', { timeout: 60_000 }, () => {
     const demoRows = DEMO_LOAD_TABLES.reduce((sum, table) => sum + counts[table], 0)
     expect(Object.values(result.records).reduce((sum, n) => sum + n, 0)).toBe(demoRows)
     expect(result.records.clients).toBe(DEMO_CLIENT_COUNT)
-    expect(result.outbox).toBe(demoRows)
+    expect(result.outbox).toBe(0)
     expect(result.drafts).toBe(1)
     expect(result.terminalReset).toBe(true)
     for (const table of DEMO_LOAD_TABLES) expect(await database().records(table).filter((record) => record.demo === 1).count(), table).toBe(0)
