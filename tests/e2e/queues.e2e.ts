@@ -18,6 +18,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, newTerminal } from './support/browser'
 import { expectNoPageErrors, loadDemoBranch, readTable, signIn } from './support/app'
 import { DEMO } from './support/accounts'
+import { SPEECH_RECORDER, spoken } from './support/speech'
+import { clearTodaysLobby } from './support/lobbyDay'
 
 interface SeedArrival {
   zone: 'high_counter' | 'low_counter'
@@ -40,12 +42,6 @@ async function seedArrivals(page: Page, arrivals: SeedArrival[]): Promise<string
     const branchId = ((await request(local.get('branchId'))) as { value: string }).value
     const deviceId = ((await request(local.get('deviceId'))) as { value: string }).value
     const businessDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-    // The demo branch comes with this morning's lobby (clients waiting, tellers on duty): the scenario
-    // below starts from an empty business day, so today's lobby records are cleared first.
-    for (const store of ['visits', 'tickets', 'visitEvents', 'dutySessions']) {
-      const rows = (await request(tx.objectStore(store).getAll())) as { id: string; businessDate: string }[]
-      for (const row of rows) if (row.businessDate === businessDate) tx.objectStore(store).delete(row.id)
-    }
     const existing = (await request(tx.objectStore('tickets').getAll())) as { branchId: string; businessDate: string; prefix: string; seq: number }[]
     let counter = 0
     const base = (at: number) => ({ id: crypto.randomUUID(), createdAt: at, updatedAt: at, deviceId, hlc: `${String(at).padStart(13, '0')}-${(counter++).toString(16).padStart(4, '0')}-${deviceId}`, deleted: 0 })
@@ -68,25 +64,6 @@ async function seedArrivals(page: Page, arrivals: SeedArrival[]): Promise<string
     db.close()
     return codes
   }, arrivals)
-}
-
-/** Replaces speechSynthesis with a recorder before the page loads (headless Chromium has no voices). */
-const SPEECH_RECORDER = `
-  window.__spoken = [];
-  const recorder = {
-    speak(u) { window.__spoken.push({ text: u.text, lang: u.lang }) },
-    cancel() {}, pause() {}, resume() {}, getVoices() { return [] },
-    addEventListener() {}, removeEventListener() {},
-    speaking: false, pending: false, paused: false, onvoiceschanged: null,
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: recorder, configurable: true });
-  if (typeof window.SpeechSynthesisUtterance === 'undefined') {
-    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = '' } };
-  }
-`
-
-async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
-  return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken)
 }
 
 async function rowTickets(page: Page, zone: string): Promise<string[]> {
@@ -122,6 +99,8 @@ describe('queues: service point, live board and lobby display', () => {
     await context.clock.install({ time: START })
     await loadDemoBranch(teller)
     // A001 → (a); A002 → transferred in (b); A003, A004 → no-show and undo in (c); B001, B002 in the low-counter queue.
+    // The scenario starts from an empty business day, not the demo's morning.
+    await clearTodaysLobby(teller)
     codes = await seedArrivals(teller, [
       { zone: 'high_counter', prefix: 'A', purpose: 'cash', minutesAgo: 40 },
       { zone: 'high_counter', prefix: 'A', purpose: 'cash', minutesAgo: 20 },
