@@ -8,7 +8,7 @@
  *   (the base): a field only one side changed takes that side's value; a field both changed takes
  *   the value of the newer edit by the hybrid logical clock (the device id breaks exact ties),
  *   never by a tablet's wall clock alone. Without a base (both created it), every differing field
- *   counts as changed on both sides.
+ *   counts as changed on both sides. Fields that belong together (a PIN and its lockout) merge as one.
  * - Whatever a merge drops is returned as `overwritten`, for the audit log: nothing disappears silently.
  *
  * The write stamps (hlc, updatedAt, deviceId) are not content: the merged record carries the newer
@@ -57,6 +57,15 @@ export const MERGE_RULES = {
   settings: 'fields',
   auditLog: 'append_only',
 } as const satisfies Record<RecordTableName, MergeRule>
+
+/**
+ * Fields that change together and so merge together: when either side changed one of them, that
+ * side changed all of them. A PIN reset clears the lockout; a lockout counted on another terminal
+ * before the reset must not survive it beside the new PIN.
+ */
+export const FIELD_GROUPS: Partial<Record<RecordTableName, readonly (readonly string[])[]>> = {
+  staff: [['pin', 'failedPinAttempts', 'lockedUntil']],
+}
 
 /** What every replicated record carries: its id and its write stamps. */
 export interface Stamped {
@@ -110,11 +119,13 @@ export function mergeAppendOnly<T extends Stamped>(local: T, remote: T): MergeOu
 }
 
 /** An editable record, field by field against the base both sides last agreed on (null when there is none). */
-export function mergeFields<T extends Stamped>(base: T | null, local: T, remote: T): MergeOutcome<T> {
+export function mergeFields<T extends Stamped>(base: T | null, local: T, remote: T, groups: readonly (readonly string[])[] = []): MergeOutcome<T> {
   const { newer, older } = byClock(local, remote)
   const merged: Record<string, unknown> = { ...(older as Record<string, unknown>), hlc: newer.hlc, updatedAt: newer.updatedAt, deviceId: newer.deviceId }
   const overwritten: Overwritten[] = []
   const value = (record: T | null, key: string) => (record === null ? undefined : (record as Record<string, unknown>)[key])
+  const changedBy = (side: T, key: string) => base === null || !sameValue(value(base, key), value(side, key))
+  const groupOf = (key: string) => groups.find((group) => group.includes(key)) ?? [key]
   for (const key of contentKeys(local, remote)) {
     const mine = value(local, key)
     const theirs = value(remote, key)
@@ -122,15 +133,16 @@ export function mergeFields<T extends Stamped>(base: T | null, local: T, remote:
       merged[key] = mine
       continue
     }
-    const localChanged = base === null || !sameValue(value(base, key), mine)
-    const remoteChanged = base === null || !sameValue(value(base, key), theirs)
+    const localChanged = groupOf(key).some((k) => changedBy(local, k))
+    const remoteChanged = groupOf(key).some((k) => changedBy(remote, k))
     if (localChanged && !remoteChanged) merged[key] = mine
     else if (remoteChanged && !localChanged) merged[key] = theirs
     else {
       const kept = value(newer, key)
       const lost = value(older, key)
       merged[key] = kept
-      overwritten.push({ field: key, lost, kept, lostStamp: older.hlc })
+      // A field the older side left as agreed (only its group moved) lost no edit.
+      if (changedBy(older, key)) overwritten.push({ field: key, lost, kept, lostStamp: older.hlc })
     }
   }
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key]
@@ -139,5 +151,5 @@ export function mergeFields<T extends Stamped>(base: T | null, local: T, remote:
 
 /** Two versions of a record of `table`, merged by the table's rule. */
 export function mergeRecord<T extends Stamped>(table: RecordTableName, base: T | null, local: T, remote: T): MergeOutcome<T> {
-  return MERGE_RULES[table] === 'append_only' ? mergeAppendOnly(local, remote) : mergeFields(base, local, remote)
+  return MERGE_RULES[table] === 'append_only' ? mergeAppendOnly(local, remote) : mergeFields(base, local, remote, FIELD_GROUPS[table])
 }

@@ -144,6 +144,55 @@ describe('concurrent offline edits', () => {
   })
 })
 
+describe('concurrent offline work of several kinds, both terminals converging with the documented winner', () => {
+  it('two terminals calling the same ticket: both calls are kept, the earlier by the clock holds the visit, the later is the recorded conflict', async () => {
+    const { a, b, hubDb, branch } = await twoTerminals()
+    const points = await a.as(async () => {
+      const written = await writeRecords(['servicePoints'], async (w) => [
+        await w.insert('servicePoints', { branchId: branch.branchId, kind: 'high_counter', number: 1, name: '1号窗口', active: 1 }),
+        await w.insert('servicePoints', { branchId: branch.branchId, kind: 'high_counter', number: 3, name: '3号窗口', active: 1 }),
+      ])
+      const { checkIn } = await import('@/db/repositories/lobby/visits')
+      const { visit } = await checkIn({ branchId: branch.branchId, businessDate: today, clientId: null, zone: 'high_counter', prefix: 'A', arrival: { purpose: 'cash', zone: 'high_counter', priorityClass: 'none' } as never, alsoAtDoor: [], staffId: null, appointmentId: null, details: {} })
+      await syncOnce(hubDb)
+      return { window1: written[0]!.id, window3: written[1]!.id, visitId: visit.id }
+    })
+    const { recordVisitStep } = await import('@/db/repositories/lobby/visits')
+    await b.as(async () => {
+      await syncOnce(hubDb)
+      // Window 3 (terminal B) calls first; window 1 (terminal A) calls a moment later, both offline.
+      await recordVisitStep(points.visitId, { kind: 'called', data: { lane: 'normal' } }, { servicePointId: points.window3, staffId: branch.chen.id })
+    })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await a.as(() => recordVisitStep(points.visitId, { kind: 'called', data: { lane: 'normal' } }, { servicePointId: points.window1, staffId: branch.zhou.id }))
+    await a.as(() => syncOnce(hubDb))
+    await b.as(() => syncOnce(hubDb))
+    await a.as(() => syncOnce(hubDb))
+    const { deriveVisit } = await import('@/domain/lobby/visitState')
+    const stateOn = (t: Terminal) => t.as(async () => deriveVisit(await database().records('visitEvents').where('visitId').equals(points.visitId).toArray()))
+    const [onA, onB] = [await stateOn(a), await stateOn(b)]
+    expect(onA).toEqual(onB)
+    expect(onA).toMatchObject({ status: 'called', servicePointId: points.window3 })
+    expect(onA?.conflicts).toEqual([expect.objectContaining({ kind: 'called', reason: 'already_called', resolution: 'ignored' })])
+  })
+
+  it('a PIN reset on one terminal after failed sign-ins on another: the new PIN comes with its cleared lockout, and the attempts counted elsewhere are audited', async () => {
+    const { a, b, hubDb, branch } = await twoTerminals()
+    const { resetStaffPin, saveLockout } = await import('@/db/repositories/staff')
+    await b.as(() => saveLockout(branch.zhou.id, { failedPinAttempts: 3, lockedUntil: null }, 'signin.wrong_pin'))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const pin = { algorithm: 'PBKDF2-SHA256', iterations: 1000, salt: 'c2FsdA==', hash: 'aGFzaA==' } as const
+    await a.as(() => resetStaffPin(branch.zhou.id, pin as never))
+    for (const t of [b, a, b]) await t.as(() => syncOnce(hubDb))
+    const onA = await a.as(() => database().records('staff').get(branch.zhou.id))
+    const onB = await b.as(() => database().records('staff').get(branch.zhou.id))
+    expect(onB).toEqual(onA)
+    expect(onA).toMatchObject({ pin, failedPinAttempts: 0, lockedUntil: null })
+    const overwritten = [...(await a.as(() => auditOf('sync.merge_overwrote'))), ...(await b.as(() => auditOf('sync.merge_overwrote')))]
+    expect(overwritten.map((e) => e.before)).toContainEqual(expect.objectContaining({ field: 'failedPinAttempts', value: 3 }))
+  })
+})
+
 describe('money and points', () => {
   it('a sale replicated twice counts once in the other terminal’s kept totals', async () => {
     const { a, b, hubDb, branch } = await twoTerminals()

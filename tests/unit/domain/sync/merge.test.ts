@@ -61,6 +61,23 @@ describe('two terminals’ edits of an editable record', () => {
   })
 })
 
+describe('fields that belong together', () => {
+  const person = { id: 's1', hlc: at(1_000, 'admin'), updatedAt: 1_000, deviceId: 'admin', pin: 'old-hash', failedPinAttempts: 0, lockedUntil: null as number | null }
+  it('a PIN reset newer than a lockout counted elsewhere brings its cleared lockout with the new PIN', () => {
+    const lockedAtTheDoor = { ...person, failedPinAttempts: 5, lockedUntil: 9_000, hlc: at(2_000, 'lobby'), updatedAt: 2_000, deviceId: 'lobby' }
+    const resetByAdmin = { ...person, pin: 'new-hash', hlc: at(3_000, 'admin'), updatedAt: 3_000 }
+    const { merged, overwritten } = mergeRecord('staff', person, lockedAtTheDoor, resetByAdmin)
+    expect(merged).toMatchObject({ pin: 'new-hash', failedPinAttempts: 0, lockedUntil: null })
+    expect(overwritten.map((o) => [o.field, o.lost])).toEqual([['failedPinAttempts', 5], ['lockedUntil', 9_000]])
+  })
+
+  it('a lockout newer than the reset keeps its count beside the new PIN', () => {
+    const resetByAdmin = { ...person, pin: 'new-hash', hlc: at(2_000, 'admin'), updatedAt: 2_000 }
+    const lockedAfter = { ...person, failedPinAttempts: 5, lockedUntil: 9_000, hlc: at(3_000, 'lobby'), updatedAt: 3_000, deviceId: 'lobby' }
+    expect(mergeRecord('staff', person, resetByAdmin, lockedAfter).merged).toMatchObject({ pin: 'old-hash', failedPinAttempts: 5, lockedUntil: 9_000 })
+  })
+})
+
 describe('append-only records', () => {
   it('never conflict: two copies of one are the same record', () => {
     const event = edit({}, 2_000, 'lobby')
