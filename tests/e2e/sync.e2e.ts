@@ -22,21 +22,21 @@ const DATABASE = 'branch-bj001'
 const HUB_ADMIN = { username: 'hubadmin', password: 'hub-admin-secret' }
 
 /** The hub as the setup leaves it: an administrator, the branch database, one user per terminal. */
-async function prepareHub(hub: HubServer, terminals: string[]): Promise<void> {
+async function prepareHub(hub: HubServer, terminals: string[], database = DATABASE): Promise<void> {
   const admin = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${HUB_ADMIN.username}:${HUB_ADMIN.password}`)}` }
   await fetch(`${hub.url}/_config/admins/${HUB_ADMIN.username}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(HUB_ADMIN.password) })
-  await fetch(`${hub.url}/${DATABASE}`, { method: 'PUT', headers: admin })
+  await fetch(`${hub.url}/${database}`, { method: 'PUT', headers: admin })
   for (const name of terminals) {
     await fetch(`${hub.url}/_users/org.couchdb.user:${name}`, { method: 'PUT', headers: admin, body: JSON.stringify({ name, password: `${name}-secret`, roles: [], type: 'user' }) })
   }
 }
 
 /** The administrator points the terminal at the hub (Administration › 网点服务器) and waits until it is current. */
-async function connectToHub(page: Page, hubUrl: string, terminalUser: string): Promise<void> {
-  await signIn(page, DEMO.administrator.staffNo, DEMO.administrator.pin)
+async function connectToHub(page: Page, hubUrl: string, terminalUser: string, { database = DATABASE, administrator = DEMO.administrator as { staffNo: string; pin: string } } = {}): Promise<void> {
+  await signIn(page, administrator.staffNo, administrator.pin)
   await page.goto('/admin/hub')
   await page.getByTestId('hub-url').fill(hubUrl)
-  await page.getByTestId('hub-database').fill(DATABASE)
+  await page.getByTestId('hub-database').fill(database)
   await page.getByTestId('hub-username').fill(terminalUser)
   await page.getByTestId('hub-password').fill(`${terminalUser}-secret`)
   await page.getByTestId('hub-test').click()
@@ -112,6 +112,70 @@ describe('three terminals of one branch through the hub', () => {
     const events = async (page: Page) => (await readTable<{ id: string; demo?: number }>(page, 'visitEvents')).filter((e) => e.demo !== 1).map((e) => e.id).sort()
     await expect.poll(async () => (await events(lobby)).length).toBe((await events(teller)).length)
     expect(await events(tv)).toEqual(await events(teller))
+    expectNoPageErrors(errors)
+  })
+})
+
+describe('a new terminal joins a real branch through its hub', () => {
+  const FIRST_ADMIN = { staffNo: '8001', pin: '246810' }
+  let hub: HubServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    hub = await startHubServer({ port: 0 })
+    await prepareHub(hub, ['office-pc', 'new-tablet'], 'branch-hz001')
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  async function blankTerminal(name: string): Promise<Page> {
+    const { context, page } = await newTerminal(browser)
+    contexts.push(context)
+    page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`))
+    return page
+  }
+
+  it('the branch set up on one terminal is downloaded by another with its progress, and its administrator signs in there', async () => {
+    const office = await blankTerminal('office-pc')
+    await office.goto('/')
+    await office.getByTestId('open-branch-setup').click()
+    await office.getByTestId('branch-name').fill('城西支行')
+    await office.getByTestId('branch-code').fill('HZ001')
+    await office.getByTestId('branch-regionName').fill('滨江分行')
+    await office.getByTestId('branch-regionCode').fill('BJ')
+    await office.getByTestId('person-staffNo').fill(FIRST_ADMIN.staffNo)
+    await office.getByTestId('person-surname').fill('林')
+    await office.getByTestId('person-givenName').fill('晓')
+    await office.getByTestId('person-pin').fill(FIRST_ADMIN.pin)
+    await office.getByTestId('person-pinAgain').fill(FIRST_ADMIN.pin)
+    await office.getByTestId('branch-setup-submit').click()
+    await office.waitForURL('**/sign-in')
+    await connectToHub(office, hub.url, 'office-pc', { database: 'branch-hz001', administrator: FIRST_ADMIN })
+
+    const tablet = await blankTerminal('new-tablet')
+    await tablet.goto('/')
+    await tablet.getByTestId('open-join').click()
+    await tablet.getByTestId('join-url').fill(hub.url)
+    await tablet.getByTestId('join-database').fill('branch-hz001')
+    await tablet.getByTestId('join-username').fill('new-tablet')
+    await tablet.getByTestId('join-password').fill('new-tablet-secret')
+    await tablet.getByTestId('join-test').click()
+    await tablet.locator('[data-testid="join-check-result"][data-ok="true"]').waitFor()
+    await tablet.getByTestId('join-download').click()
+    await tablet.getByTestId('join-downloaded').waitFor({ timeout: 60_000 })
+    expect(await tablet.getByTestId('join-form').innerText()).toContain('城西支行 · HZ001')
+    await tablet.getByTestId('join-finish').click()
+    await tablet.waitForURL('**/sign-in')
+
+    await signIn(tablet, FIRST_ADMIN.staffNo, FIRST_ADMIN.pin)
+    await tablet.locator('[data-testid="sync-status"][data-phase="current"]').waitFor({ timeout: 30_000 })
+    expect(await tablet.getByTestId('shell-branch').innerText()).toContain('城西支行')
     expectNoPageErrors(errors)
   })
 })
