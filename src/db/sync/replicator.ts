@@ -22,6 +22,9 @@ import { database } from '../connection'
 import { getLocal, LOCAL_KEYS, setLocal } from '../local'
 import { observe, type Subscription } from '../live'
 import { keepTotalsFor, rebuildPointTotals } from '../repositories/counter/ledger'
+import { recomputeCare } from '../repositories/wealth/care'
+import { loadBranchSettings } from '../repositories/settings'
+import { businessDate } from '@/domain/time'
 import { now, onCommitted, writeRecords, type RecordWriter } from '../write'
 import { CouchClient, HubError, type Change, type HubConnection, type HubErrorKind, type Seq } from './couch'
 import { fromHubDoc, hubDocId, toHubDoc, type HubDoc } from './documents'
@@ -203,9 +206,9 @@ function docsOf(results: readonly Change<HubDoc>[]): HubDoc[] {
 }
 
 /** The long-poll's one batch of the changes feed from the checkpoint, taken in; how many changes it held. */
-async function pullWaiting(client: CouchClient, options: { limit: number; longPollMs: number; signal: AbortSignal }, onTaken: (taken: Taken) => void): Promise<number> {
+async function pullWaiting(client: CouchClient, options: { limit: number; longPollMs: number; signal: AbortSignal }, onTaken: (taken: Taken) => Promise<void>): Promise<number> {
   const batch = await client.changes<HubDoc>({ since: await checkpointOf(), limit: options.limit, feed: 'longpoll', timeoutMs: options.longPollMs, signal: options.signal })
-  if (batch.results.length > 0) onTaken(await takeIn(docsOf(batch.results), batch.last_seq))
+  if (batch.results.length > 0) await onTaken(await takeIn(docsOf(batch.results), batch.last_seq))
   return batch.results.length
 }
 
@@ -213,7 +216,7 @@ async function pullWaiting(client: CouchClient, options: { limit: number; longPo
  * The changes feed from the checkpoint to its end, batch by batch, each taken in with its
  * checkpoint; the next batch is already on its way while one is being stored.
  */
-async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Taken, changes: number) => void, { firstDownload = false } = {}): Promise<void> {
+async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Taken, changes: number) => unknown, { firstDownload = false } = {}): Promise<void> {
   let next = client.changes<HubDoc>({ since: await checkpointOf(), limit })
   for (;;) {
     const batch = await next
@@ -224,7 +227,7 @@ async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Take
       // Should storing this batch fail, the fetch ahead is dropped, not left unhandled.
       next.catch(() => undefined)
     }
-    onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { firstDownload }), batch.results.length)
+    await onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { firstDownload }), batch.results.length)
     if (!more) return
   }
 }
@@ -245,6 +248,17 @@ export async function downloadBranch(connection: HubConnection, onProgress: (pro
   }, { firstDownload })
   // Totals were kept entry by entry; one rebuild makes sure the order of arrival did not matter.
   await writeRecords(['pointEntries', 'pointTotals'], () => rebuildPointTotals())
+}
+
+/**
+ * A client's care dates are kept for speed from its contacts and holdings: when either arrives (two
+ * terminals may each have logged a contact), they are recomputed here from what this terminal now holds.
+ */
+async function recomputeCareOf(arrivals: readonly Arrival[]): Promise<void> {
+  const clientIds = arrivals.filter((a) => a.table === 'contacts' || a.table === 'holdings').map((a) => (a.record as RecordOf<'contacts'>).clientId)
+  if (clientIds.length === 0) return
+  const { timeZone } = await loadBranchSettings()
+  await recomputeCare(clientIds, businessDate(now(), timeZone))
 }
 
 class Replicator {
@@ -369,9 +383,11 @@ class Replicator {
     }
   }
 
-  private taken({ arrivals, refused }: Taken): void {
+  private async taken({ arrivals, refused }: Taken): Promise<void> {
     if (refused) this.update({ refusedDocs: this.status.refusedDocs + refused })
-    if (arrivals.length) this.handlers.onArrivals?.(arrivals)
+    if (arrivals.length === 0) return
+    await recomputeCareOf(arrivals)
+    this.handlers.onArrivals?.(arrivals)
   }
 
   /** Pushes the outbox until it is empty. */
@@ -423,7 +439,7 @@ class Replicator {
   private async takeInHubVersions(keys: readonly OutboxKey[]): Promise<void> {
     const rows = await this.client.allDocs<HubDoc>({ keys: keys.map((k) => k.doc), includeDocs: true, attachments: true })
     const docs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc] : []))
-    this.taken(await takeIn(docs))
+    await this.taken(await takeIn(docs))
   }
 }
 

@@ -193,6 +193,25 @@ describe('concurrent offline work of several kinds, both terminals converging wi
   })
 })
 
+describe('kept totals recomputed from what arrives', () => {
+  it('two managers logging a contact with one client while apart: both occasions count as looked after on both terminals', async () => {
+    const { a, b, hubDb, branch } = await twoTerminals()
+    const { logContact } = await import('@/db/repositories/wealth/contacts')
+    const { DEFAULT_WEALTH_RULES } = await import('@/domain/wealth/rules')
+    const contact = (occasion: string, at: number) => ({ branchId: branch.branchId, clientId: branch.mortgageClient.id, staffId: branch.wang.id, at, businessDate: today, channel: 'phone' as const, service: 'basic' as const, occasion, note: '', nextStep: '' })
+    await a.as(() => logContact(contact('birthday:2026', Date.now() - 60_000), DEFAULT_WEALTH_RULES, today, 'Asia/Shanghai'))
+    await b.as(() => logContact(contact('holiday:spring:2026', Date.now() - 30_000), DEFAULT_WEALTH_RULES, today, 'Asia/Shanghai'))
+    // Each terminal recomputes the client's care from both contacts and pushes it once more; then all is still.
+    for (const t of [a, b, a, b, a, b]) await t.as(() => syncOnce(hubDb))
+    expect(await a.as(() => database().outbox.count())).toBe(0)
+    expect(await b.as(() => database().outbox.count())).toBe(0)
+    const onA = await a.as(() => client(branch.mortgageClient.id))
+    const onB = await b.as(() => client(branch.mortgageClient.id))
+    expect([...onA!.careDone].sort()).toEqual(['birthday:2026', 'holiday:spring:2026'])
+    expect(onB).toEqual(onA)
+  })
+})
+
 describe('money and points', () => {
   it('a sale replicated twice counts once in the other terminal’s kept totals', async () => {
     const { a, b, hubDb, branch } = await twoTerminals()
