@@ -30,9 +30,7 @@ describe('loading the demo branch', { timeout: 30_000 }, () => {
 
   it('writes the whole branch, makes this terminal its branch terminal and logs the load', async () => {
     const progress: { step: DemoLoadStep; fraction: number; table?: DemoLoadTable }[] = []
-    const started = performance.now()
     const { branchId, counts } = await loadDemoBranch({ today: TODAY, zone: ZONE, onProgress: (step, fraction, table) => progress.push({ step, fraction, table }) })
-    const elapsedMs = performance.now() - started
 
     expect(counts.clients).toBe(DEMO_CLIENT_COUNT)
     expect(counts.branches).toBeGreaterThan(55)
@@ -58,7 +56,6 @@ describe('loading the demo branch', { timeout: 30_000 }, () => {
     expect(progress.filter((p) => p.step === 'write' && p.table).map((p) => p.table)).toEqual(expect.arrayContaining(['clients', 'visits', 'visitEvents', 'tickets', 'dutySessions']))
     expect(progress.map((p) => p.fraction)).toEqual([...progress.map((p) => p.fraction)].sort((a, b) => a - b))
     expect(progress.at(-1)!.fraction).toBe(1)
-    expect(elapsedMs).toBeLessThan(20_000)
   })
 
   it('puts none of its records in the outbox: demo data never replicates (every demo terminal holds its own)', async () => {
