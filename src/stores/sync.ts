@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
+import { hubConnectionOf, readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
 import type { HubCheck } from '@/db/sync/hubCheck'
 import type { JoinCandidate } from '@/db/sync/join'
 import type { Arrival, SyncPhase, SyncStatus } from '@/db/sync/replicator'
@@ -165,8 +165,8 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   async function startReplicator(settings: HubSettings): Promise<void> {
-    const [{ startSync }, { connectionFor }] = await Promise.all([replicatorModule(), import('@/db/sync/hubCheck')])
-    await startSync(connectionFor(settings), {
+    const { startSync } = await replicatorModule()
+    await startSync(hubConnectionOf(settings), {
       onStatus: (next) => {
         status.value = next
         tell({ type: 'status', status: next })
@@ -274,11 +274,11 @@ export const useSyncStore = defineStore('sync', () => {
     const settings = await completed(form)
     await saveHubSettings(settings)
     saved.value = summarize(settings)
-    const [replicator, { connectionFor, failedCheck }, { HubError }] = await Promise.all([replicatorModule(), import('@/db/sync/hubCheck'), import('@/db/sync/couch')])
+    const [replicator, { failedCheck }, { HubError }] = await Promise.all([replicatorModule(), import('@/db/sync/hubCheck'), import('@/db/sync/couch')])
     let received = 0
     download.value = { received, total: null }
     try {
-      await replicator.downloadBranch(connectionFor(settings), (progress) => {
+      await replicator.downloadBranch(hubConnectionOf(settings), (progress) => {
         received = progress.received
         download.value = progress
       })

@@ -19,10 +19,10 @@ describe('first run → demo branch → every role lands on its own home', () =>
     await browser?.close()
   })
 
-  it('an empty terminal offers three doors', async () => {
+  it('an empty terminal offers four doors', async () => {
     await page.goto('/')
     await page.waitForURL('**/setup')
-    for (const door of ['door-demo', 'door-branch', 'door-inspector']) expect(await page.getByTestId(door).isVisible()).toBe(true)
+    for (const door of ['door-demo', 'door-branch', 'door-inspector', 'door-join']) expect(await page.getByTestId(door).isVisible()).toBe(true)
   })
 
   it('loading the demo branch shows its progress and ends on the sign-in screen', async () => {

@@ -4,7 +4,7 @@
  * the database, the permission) or what was found there. It only reads: creating the branch
  * database is the hub setup's job, never a terminal's.
  */
-import { CouchClient, HubError, type HubConnection } from './couch'
+import { CouchClient, HubError } from './couch'
 import { hubConnectionOf, type HubSettings } from './hubSettings'
 
 /** What stands in the way, one kind per thing the person at the terminal can do something about. */
@@ -54,18 +54,11 @@ export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database'>)
   return addressProblem(settings.url) ?? databaseProblem(settings.database)
 }
 
-/** The connection for these settings; without a user name the terminal sends no credentials (a hub nobody logs in to). */
-export function connectionFor(settings: HubSettings, requestTimeoutMs?: number): HubConnection {
-  const connection = hubConnectionOf(settings, requestTimeoutMs)
-  if (!settings.username) delete connection.credentials
-  return connection
-}
-
 /** Tests the settings against the hub: the server, then the database with these credentials. */
 export async function checkHub(settings: HubSettings): Promise<HubCheck> {
   const problem = settingsProblem(settings)
   if (problem) return { ok: false, problem, reason: '' }
-  const connection = connectionFor(settings, CHECK_TIMEOUT_MS)
+  const connection = hubConnectionOf(settings, CHECK_TIMEOUT_MS)
   try {
     const client = new CouchClient(connection)
     const info = await client.serverInfo()

@@ -29,8 +29,10 @@ export async function saveHubSettings(settings: HubSettings | null): Promise<voi
   })
 }
 
+/** The connection these settings describe; without a user name it sends no credentials (a hub without users). */
 export function hubConnectionOf(settings: HubSettings, requestTimeoutMs?: number): HubConnection {
-  const connection: HubConnection = { url: settings.url, database: settings.database, credentials: { username: settings.username, password: settings.password } }
+  const connection: HubConnection = { url: settings.url, database: settings.database }
+  if (settings.username) connection.credentials = { username: settings.username, password: settings.password }
   if (requestTimeoutMs !== undefined) connection.requestTimeoutMs = requestTimeoutMs
   return connection
 }

@@ -17,7 +17,7 @@ import type { TicketScope } from '@/domain/lobby/tickets'
 import { database } from '../connection'
 import { getLocal } from '../local'
 import { CouchClient, HubError, type CouchDoc } from './couch'
-import { connectionFor } from './hubCheck'
+import { hubConnectionOf } from './hubSettings'
 import { readHubSettings, type HubSettings } from './hubSettings'
 
 /** How long one request to the counter may take before the terminal issues from its reserve. */
@@ -160,7 +160,7 @@ function holdSlot(client: CouchClient, branchId: string, tag: string): Promise<v
 }
 
 function clientFor(settings: HubSettings): CouchClient {
-  return new CouchClient(connectionFor(settings, COUNTER_REQUEST_TIMEOUT_MS))
+  return new CouchClient(hubConnectionOf(settings, COUNTER_REQUEST_TIMEOUT_MS))
 }
 
 /** The numbers this terminal already holds tickets with in the scope (its own and those synchronised). */

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { createServer, type Server } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { checkHub, connectionFor, settingsProblem } from '@/db/sync/hubCheck'
+import { checkHub, settingsProblem } from '@/db/sync/hubCheck'
+import { hubConnectionOf } from '@/db/sync/hubSettings'
 import type { HubSettings } from '@/db/sync/hubSettings'
 import { startHub } from '../../support/hub'
 
@@ -114,7 +115,7 @@ describe('checking the hub settings before connecting', () => {
   })
 
   it('sends no credentials when no user name is given', () => {
-    expect(connectionFor(settings({ username: '', password: '' })).credentials).toBeUndefined()
-    expect(connectionFor(settings()).credentials).toEqual(TERMINAL)
+    expect(hubConnectionOf(settings({ username: '', password: '' })).credentials).toBeUndefined()
+    expect(hubConnectionOf(settings()).credentials).toEqual(TERMINAL)
   })
 })

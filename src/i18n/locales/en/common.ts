@@ -38,8 +38,6 @@ export default {
     language: 'Language',
     signedInAs: '{name} ({role})',
     navigation: 'Areas',
-    syncLocalOnly: 'This device only',
-    syncLocalOnlyHint: 'Not connected to a branch hub yet: data is kept on this device',
     inspectorTerminal: "Inspector's tablet",
   },
   action: {

@@ -36,8 +36,6 @@ export default {
     language: '语言',
     signedInAs: '{name}（{role}）',
     navigation: '功能区',
-    syncLocalOnly: '仅本机',
-    syncLocalOnlyHint: '尚未连接网点数据中心，数据保存在本机',
     inspectorTerminal: '检查人员平板',
   },
   action: {
