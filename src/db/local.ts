@@ -14,6 +14,8 @@ export const LOCAL_KEYS = {
   hub: 'hub',
   /** The hub's changes feed position this terminal has taken in up to. */
   hubCheckpoint: 'hubCheckpoint',
+  /** When this terminal last finished a round with the hub. */
+  hubLastSyncedAt: 'hubLastSyncedAt',
 } as const
 
 export async function getLocal<T>(key: string): Promise<T | undefined> {

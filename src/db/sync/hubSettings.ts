@@ -25,7 +25,7 @@ export async function saveHubSettings(settings: HubSettings | null): Promise<voi
   await database().transaction('rw', database().local, async () => {
     if (settings) await setLocal(LOCAL_KEYS.hub, settings)
     else await database().local.delete(LOCAL_KEYS.hub)
-    if (!settings || before?.url !== settings.url || before.database !== settings.database) await database().local.delete(LOCAL_KEYS.hubCheckpoint)
+    if (!settings || before?.url !== settings.url || before.database !== settings.database) await database().local.bulkDelete([LOCAL_KEYS.hubCheckpoint, LOCAL_KEYS.hubLastSyncedAt])
   })
 }
 

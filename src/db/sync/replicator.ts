@@ -301,7 +301,11 @@ class Replicator {
     const online = () => this.retryNow.abort()
     globalThis.addEventListener?.('online', online)
     this.subscriptions.push(() => globalThis.removeEventListener?.('online', online))
-    this.loop = this.run()
+    // The last round's time survives a reload: the panel says when this terminal was last current.
+    this.loop = getLocal<number>(LOCAL_KEYS.hubLastSyncedAt).then((lastSyncedAt) => {
+      if (lastSyncedAt && this.status.lastSyncedAt === null) this.update({ lastSyncedAt })
+      return this.run()
+    })
   }
 
   async stop(): Promise<void> {
@@ -369,7 +373,9 @@ class Replicator {
     if (this.status.pending > 0 || this.status.phase !== 'current') this.update({ phase: 'syncing' })
     await this.push()
     await pullAll(this.client, this.options.batchSize, (taken) => this.taken(taken))
-    this.update({ phase: 'current', offlineSince: null, problem: null, lastSyncedAt: now() })
+    const lastSyncedAt = now()
+    await setLocal(LOCAL_KEYS.hubLastSyncedAt, lastSyncedAt)
+    this.update({ phase: 'current', offlineSince: null, problem: null, lastSyncedAt })
   }
 
   /** The long-poll between rounds: takes in what the hub sends, or returns when cut short or timed out. */

@@ -311,6 +311,17 @@ describe('running in the background', () => {
     })
   })
 
+  it('remembers when it was last current across a restart (a reload of the page)', async () => {
+    const hubDb = await branchDatabase()
+    await terminal(`again${databaseCount}`).as(async () => {
+      await seedCounterBranch()
+      const { lastSyncedAt } = await syncOnce(hubDb)
+      const seen: SyncStatus[] = []
+      await startSync({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }, { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
+      await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ phase: 'offline', lastSyncedAt }), { timeout: 5000 })
+    })
+  })
+
   it('an unreachable hub is offline since the first failure, with the changes waiting counted', async () => {
     await terminal(`off${++databaseCount}`).as(async () => {
       const seen: SyncStatus[] = []
