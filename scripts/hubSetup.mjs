@@ -101,15 +101,13 @@ function checkAddress(url) {
   throw new HubSetupError(`${url}: use https:// (plain http only for localhost); the admin password must not travel readable`)
 }
 
-/** @type {import('./hubSetup.d.mts').setUpHub} */
-export async function setUpHub({ url, admin, config, revoke = [], rotate = [], log }) {
-  const base = checkAddress(url)
-  const { databases, users } = plan(checkConfig(config))
-  const configured = new Set(users.map((user) => user.name))
-  for (const name of rotate) if (!configured.has(name)) throw new HubSetupError(`--rotate ${name}: not a terminal or inspector in the config`)
-
+/**
+ * Requests to the hub as its admin; each answers its status and JSON body, or throws a HubSetupError
+ * when the hub cannot be reached, refuses the admin, or answers a status the caller does not expect.
+ */
+function adminClient(base, admin) {
   const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`
-  async function call(method, path, body, expected) {
+  return async function call(method, path, body, expected) {
     let response
     try {
       response = await fetch(`${base}/${path}`, {
@@ -125,32 +123,40 @@ export async function setUpHub({ url, admin, config, revoke = [], rotate = [], l
     if (!expected.includes(response.status)) throw new HubSetupError(`${method} /${path} answered ${response.status}: ${answer?.error ?? ''} ${answer?.reason ?? ''}`.trim())
     return { status: response.status, body: answer }
   }
+}
 
-  const session = await call('GET', '_session', undefined, [200])
-  if (!session.body?.userCtx?.roles?.includes('_admin')) throw new HubSetupError(`"${admin.username}" is not a server admin of the hub`)
-
-  const changes = []
-  const change = (line) => {
-    changes.push(line)
-    log(line)
+/** A lost tablet's user is deleted: its next request is refused. Only LobbyDesk users, config or not. */
+async function revokeUsers(call, names, { change }) {
+  for (const name of names) {
+    const path = `_users/${encodeURIComponent(userDocId(name))}`
+    const stored = await call('GET', path, undefined, [200, 404])
+    if (stored.status === 404) throw new HubSetupError(`Nothing revoked: the hub has no user ${name}`)
+    if (!stored.body.roles.some((role) => role === INSPECTOR_ROLE || role.startsWith(BRANCH_ROLE))) throw new HubSetupError(`Nothing revoked: ${name} is not a LobbyDesk terminal`)
+    await call('DELETE', `${path}?rev=${encodeURIComponent(stored.body._rev)}`, undefined, [200, 202])
+    change(`revoked ${name}: it can no longer sign in to the hub`)
   }
-  let securityEndpoint = true
+}
+
+/** Each database, its members (where the hub has `_security`) and its validation. */
+async function setUpDatabases(call, databases, { change, log }) {
   for (const database of ['_users', ...databases.map((d) => d.name)]) {
     if ((await call('PUT', encodeURIComponent(database), undefined, [201, 202, 412])).status !== 412) change(`created database ${database}`)
   }
+  let securityEndpoint = true
+  const design = designDocument()
   for (const database of databases) {
     const path = encodeURIComponent(database.name)
     if (securityEndpoint) {
+      const wanted = securityObject(database.memberRoles)
       const stored = await call('GET', `${path}/_security`, undefined, [200, 404])
       if (stored.status === 404) {
         securityEndpoint = false
         log('warning: this hub has no _security endpoint (a development hub?): database members were not set')
-      } else if (!sameSecurity(stored.body, securityObject(database.memberRoles))) {
-        await call('PUT', `${path}/_security`, securityObject(database.memberRoles), [200])
+      } else if (!sameSecurity(stored.body, wanted)) {
+        await call('PUT', `${path}/_security`, wanted, [200])
         change(`set the members of ${database.name}: ${database.memberRoles.join(', ')}`)
       }
     }
-    const design = designDocument()
     const stored = await call('GET', `${path}/${DESIGN_DOC_ID}`, undefined, [200, 404])
     if (stored.status === 404) {
       await call('PUT', `${path}/${DESIGN_DOC_ID}`, design, [201, 202])
@@ -160,19 +166,12 @@ export async function setUpHub({ url, admin, config, revoke = [], rotate = [], l
       change(`updated the validation of ${database.name}`)
     }
   }
+}
 
-  // A lost tablet first: its user goes at once, whether or not the config still names it.
-  for (const name of revoke) {
-    const path = `_users/${encodeURIComponent(userDocId(name))}`
-    const stored = await call('GET', path, undefined, [200, 404])
-    if (stored.status === 404) throw new HubSetupError(`Nothing revoked: the hub has no user ${name}`)
-    if (!stored.body.roles.some((role) => role === INSPECTOR_ROLE || role.startsWith(BRANCH_ROLE))) throw new HubSetupError(`Nothing revoked: ${name} is not a LobbyDesk terminal`)
-    await call('DELETE', `${path}?rev=${encodeURIComponent(stored.body._rev)}`, undefined, [200, 202])
-    change(`revoked ${name}: it can no longer sign in to the hub${configured.has(name) ? ' (take it out of the config, or the next run makes it again)' : ''}`)
-  }
-
+/** Each user with its roles; a new or rotated user's password is returned and printed, once. */
+async function setUpUsers(call, users, rotate, { change }) {
   const passwords = {}
-  for (const user of users.filter((u) => !revoke.includes(u.name))) {
+  for (const user of users) {
     const path = `_users/${encodeURIComponent(userDocId(user.name))}`
     const stored = await call('GET', path, undefined, [200, 404])
     if (stored.status === 404) {
@@ -193,7 +192,33 @@ export async function setUpHub({ url, admin, config, revoke = [], rotate = [], l
     if (rolesDiffer) change(`gave ${user.name} the roles ${user.roles.join(', ')}`)
     if (rotate.includes(user.name)) change(`new password for ${user.name}: ${passwords[user.name]}`)
   }
+  return passwords
+}
 
+/** @type {import('./hubSetup.d.mts').setUpHub} */
+export async function setUpHub({ url, admin, config, revoke = [], rotate = [], log }) {
+  const base = checkAddress(url)
+  const { databases, users } = plan(checkConfig(config))
+  const configured = new Set(users.map((user) => user.name))
+  for (const name of rotate) if (!configured.has(name)) throw new HubSetupError(`--rotate ${name}: not a terminal or inspector in the config`)
+  const call = adminClient(base, admin)
+  const session = await call('GET', '_session', undefined, [200])
+  if (!session.body?.userCtx?.roles?.includes('_admin')) throw new HubSetupError(`"${admin.username}" is not a server admin of the hub`)
+
+  const changes = []
+  const report = {
+    change: (line) => {
+      changes.push(line)
+      log(line)
+    },
+    log,
+  }
+  // A lost tablet first, before anything else can fail.
+  await revokeUsers(call, revoke, report)
+  await setUpDatabases(call, databases, report)
+  const passwords = await setUpUsers(call, users.filter((user) => !revoke.includes(user.name)), rotate, report)
+  const revokedStillConfigured = revoke.filter((name) => configured.has(name))
+  if (revokedStillConfigured.length) log(`take ${revokedStillConfigured.join(', ')} out of the config, or the next run makes a new user for it`)
   if (changes.length === 0) log('nothing to change')
   return { changes, passwords }
 }
@@ -218,7 +243,7 @@ async function main() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((err) => {
-    console.error(err instanceof HubSetupError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? err.message : err)
+    console.error(err instanceof HubSetupError || String(err.code).startsWith('ERR_PARSE_ARGS') ? err.message : err)
     process.exitCode = 1
   })
 }

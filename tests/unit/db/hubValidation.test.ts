@@ -1,6 +1,8 @@
 // @vitest-environment node
+import { parse } from 'acorn'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CouchClient, type CouchDoc } from '@/db/sync/couch'
+import { designDocument } from '../../../scripts/hubDesign.mjs'
 import { setUpHub } from '../../../scripts/hubSetup.mjs'
 import { startHub } from '../../support/hub'
 
@@ -72,6 +74,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub.stop()
+})
+
+describe('the validation function', () => {
+  it('is ES5, the JavaScript CouchDB 3 runs', () => {
+    // acorn is ESLint's parser (a development dependency through it): it knows each edition's syntax exactly.
+    expect(() => parse(`(${designDocument().validate_doc_update})`, { ecmaVersion: 5 })).not.toThrow()
+  })
 })
 
 describe('a submitted inspection on the hub', () => {
