@@ -78,7 +78,7 @@ afterAll(async () => {
 
 describe('the validation function', () => {
   it('is ES5, the JavaScript CouchDB 3 runs', () => {
-    // acorn is ESLint's parser (a development dependency through it): it knows each edition's syntax exactly.
+    // acorn (ESLint's own parser) knows each edition's syntax exactly.
     expect(() => parse(`(${designDocument().validate_doc_update})`, { ecmaVersion: 5 })).not.toThrow()
   })
 })
