@@ -7,12 +7,12 @@
  * and each side writes into one field a value that another record of the table really holds, so
  * what arrives passes the table's schema.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHub } from '../../support/hub'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hubForThisFile } from '../../support/branchHub'
 import { terminal } from '../../support/terminals'
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
-import { CouchClient } from '@/db/sync/couch'
+import type { HubConnection } from '@/db/sync/couch'
 import { syncOnce } from '@/db/sync/replicator'
 import { loadDemoBranch } from '@/db/demo/load'
 import { MERGE_RULES, sameValue } from '@/domain/sync/merge'
@@ -28,10 +28,10 @@ interface Case {
   fromB: unknown
 }
 
-let hub: Awaited<ReturnType<typeof startHub>>
+const hub = hubForThisFile()
 const a = terminal('every-kind-a')
 const b = terminal('every-kind-b')
-const hubDb = { url: '', database: 'branch-every-kind' }
+let hubDb: HubConnection
 const cases: Case[] = []
 const skipped: RecordTableName[] = []
 
@@ -56,9 +56,7 @@ async function caseFor(table: RecordTableName): Promise<{ copy: RecordOf<RecordT
 }
 
 beforeAll(async () => {
-  hub = await startHub()
-  hubDb.url = hub.url
-  await new CouchClient(hubDb).ensureDatabase()
+  hubDb = await hub.freshDatabase()
   await a.as(async () => {
     const { counts } = await loadDemoBranch({ today: '2026-11-25', zone: 'Asia/Shanghai' })
     const copies: { table: RecordTableName; record: RecordOf<RecordTableName> }[] = []
@@ -87,10 +85,6 @@ beforeAll(async () => {
   }))
   for (const t of [a, b, a, b]) await t.as(() => syncOnce(hubDb))
 }, 120_000)
-
-afterAll(async () => {
-  await hub.stop()
-})
 
 describe('concurrent offline edits of every kind of record', () => {
   it('covers every table the demo fills with three different values of a field (30 of them)', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // Node rather than jsdom: real fetch to the in-memory hub, and pictures as real Blobs.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startHub } from '../../support/hub'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { hubForThisFile } from '../../support/branchHub'
+import { walkInAt } from '../../support/lobbyArrivals'
 import { terminal, type Terminal } from '../../support/terminals'
 import { seedCounterBranch, today, type CounterBranch } from '../../support/counterSeed'
 import { database } from '@/db/connection'
@@ -15,31 +16,17 @@ import { personQuarter } from '@/db/repositories/counter/points'
 import { quarterOf } from '@/domain/quarters'
 import { RECORD_TABLES } from '@/domain/model/records'
 
-let hub: Awaited<ReturnType<typeof startHub>>
-let databaseCount = 0
-beforeAll(async () => {
-  hub = await startHub()
-})
-afterAll(async () => {
-  await hub.stop()
-})
+const hub = hubForThisFile()
 afterEach(async () => {
   await stopSync()
   vi.restoreAllMocks()
 })
 
-/** A fresh branch database on the hub, and its connection. */
-async function branchDatabase(): Promise<HubConnection> {
-  const connection = { url: hub.url, database: `branch-${++databaseCount}` }
-  await new CouchClient(connection).ensureDatabase()
-  return connection
-}
-
 /** Terminal A sets up the branch and synchronises; terminal B takes it in. */
 async function twoTerminals(): Promise<{ a: Terminal; b: Terminal; hubDb: HubConnection; branch: CounterBranch }> {
-  const hubDb = await branchDatabase()
-  const a = terminal(`a${databaseCount}`)
-  const b = terminal(`b${databaseCount}`)
+  const hubDb = await hub.freshDatabase()
+  const a = terminal('a')
+  const b = terminal('b')
   const branch = await a.as(async () => {
     const seeded = await seedCounterBranch()
     await syncOnce(hubDb)
@@ -89,8 +76,8 @@ describe('pushing and pulling through the hub', () => {
   })
 
   it('demo records never leave the terminal', async () => {
-    const hubDb = await branchDatabase()
-    await terminal(`demo${databaseCount}`).as(async () => {
+    const hubDb = await hub.freshDatabase()
+    await terminal('demo').as(async () => {
       await writeRecords(['branches'], (w) => w.insert('branches', { code: 'DEMO', name: '演示支行', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '', demo: 1 }))
       await syncOnce(hubDb)
       expect(await database().outbox.count()).toBe(0)
@@ -153,7 +140,7 @@ describe('concurrent offline work of several kinds, both terminals converging wi
         await w.insert('servicePoints', { branchId: branch.branchId, kind: 'high_counter', number: 3, name: '3号窗口', active: 1 }),
       ])
       const { checkIn } = await import('@/db/repositories/lobby/visits')
-      const { visit } = await checkIn({ branchId: branch.branchId, businessDate: today, clientId: null, zone: 'high_counter', prefix: 'A', arrival: { purpose: 'cash', zone: 'high_counter', priorityClass: 'none' } as never, alsoAtDoor: [], staffId: null, appointmentId: null, details: {} })
+      const { visit } = await checkIn(walkInAt(branch.branchId, today))
       await syncOnce(hubDb)
       return { window1: written[0]!.id, window3: written[1]!.id, visitId: visit.id }
     })
@@ -272,7 +259,7 @@ describe('failures', () => {
   })
 
   it('the wrong database is a refusal with its reason, and the outbox keeps every change', async () => {
-    await terminal(`lost${++databaseCount}`).as(async () => {
+    await terminal('lost').as(async () => {
       await seedCounterBranch()
       const waiting = await database().outbox.count()
       await expect(syncOnce({ url: hub.url, database: 'no-such-branch' })).rejects.toMatchObject({ kind: 'not_found' })
@@ -283,8 +270,8 @@ describe('failures', () => {
 
 describe('running in the background', () => {
   it('pushes a write without being asked, says it is current, and the record counts as on the hub', async () => {
-    const hubDb = await branchDatabase()
-    await terminal(`bg${databaseCount}`).as(async () => {
+    const hubDb = await hub.freshDatabase()
+    await terminal('bg').as(async () => {
       const seen: SyncStatus[] = []
       const branch = await seedCounterBranch()
       await startSync(hubDb, { onStatus: (s) => seen.push(s) }, { longPollMs: 500 })
@@ -312,8 +299,8 @@ describe('running in the background', () => {
   })
 
   it('remembers when it was last current across a restart (a reload of the page)', async () => {
-    const hubDb = await branchDatabase()
-    await terminal(`again${databaseCount}`).as(async () => {
+    const hubDb = await hub.freshDatabase()
+    await terminal('again').as(async () => {
       await seedCounterBranch()
       const { lastSyncedAt } = await syncOnce(hubDb)
       const seen: SyncStatus[] = []
@@ -323,7 +310,7 @@ describe('running in the background', () => {
   })
 
   it('an unreachable hub is offline since the first failure, with the changes waiting counted', async () => {
-    await terminal(`off${++databaseCount}`).as(async () => {
+    await terminal('off').as(async () => {
       const seen: SyncStatus[] = []
       await seedCounterBranch()
       await startSync({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }, { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
@@ -338,7 +325,7 @@ describe('running in the background', () => {
 describe('onboarding a terminal', () => {
   it('downloads the whole branch with its progress, then nothing is left to push', async () => {
     const { hubDb } = await twoTerminals()
-    await terminal(`new${databaseCount}`).as(async () => {
+    await terminal('new').as(async () => {
       const progress: { received: number; total: number | null }[] = []
       await downloadBranch(hubDb, (p) => progress.push(p), { batchSize: 10 })
       expect(progress[0]).toEqual({ received: 0, total: expect.any(Number) })
