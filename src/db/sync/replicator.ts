@@ -84,8 +84,8 @@ function entriesOf(key: OutboxKey) {
     .filter((entry) => (entry.seq ?? 0) <= key.seq)
 }
 
-/** The stored records of outbox keys, read in bulk per table, by hub document id. */
-async function storedRecords(keys: readonly OutboxKey[]): Promise<Map<string, RecordOf<RecordTableName>>> {
+/** The stored records of these keys, read in bulk per table, by hub document id. */
+async function storedRecords(keys: readonly { table: RecordTableName; recordId: string }[]): Promise<Map<string, RecordOf<RecordTableName>>> {
   const found = new Map<string, RecordOf<RecordTableName>>()
   for (const table of new Set(keys.map((k) => k.table))) {
     const records = await database().records(table).bulkGet(keys.filter((k) => k.table === table).map((k) => k.recordId))
@@ -153,7 +153,7 @@ export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstD
     })
     if (latestStamp) w.receive(latestStamp)
     if (firstDownload) await storeByTable(fresh)
-    else arrivals.push(...(await mergeArrivals(w, fresh, tables)))
+    else arrivals.push(...(await mergeArrivals(w, fresh)))
     await db.syncRevisions.bulkPut(fresh.map(({ doc }) => ({ doc: doc._id, rev: doc._rev ?? '' })))
     if (checkpoint !== undefined) await setLocal(LOCAL_KEYS.hubCheckpoint, checkpoint)
   })
@@ -161,14 +161,10 @@ export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstD
 }
 
 /** Stores arrivals over what this terminal holds, merging records whose local changes still wait. */
-async function mergeArrivals(w: RecordWriter, fresh: readonly Fresh[], tables: readonly RecordTableName[]): Promise<Arrival[]> {
+async function mergeArrivals(w: RecordWriter, fresh: readonly Fresh[]): Promise<Arrival[]> {
   const db = database()
   const pending = (await db.outbox.count()) === 0 ? new Set<string>() : new Set((await db.outbox.where('[table+recordId]').anyOf(fresh.map((f) => [f.table, f.record.id])).toArray()).map((e) => hubDocId(e.table, e.recordId)))
-  const locals = new Map<string, RecordOf<RecordTableName>>()
-  for (const table of tables) {
-    const ids = fresh.filter((f) => f.table === table).map((f) => f.record.id)
-    for (const local of await db.records(table).bulkGet(ids)) if (local) locals.set(hubDocId(table, local.id), local)
-  }
+  const locals = await storedRecords(fresh.map((f) => ({ table: f.table, recordId: f.record.id })))
   const arrivals: Arrival[] = []
   for (const { table, record, doc } of fresh) {
     const local = locals.get(doc._id)
