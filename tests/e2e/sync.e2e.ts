@@ -2,7 +2,7 @@
  * Three terminals of one branch on one hub, each its own browser context (so its own IndexedDB), as
  * three machines are: the lobby manager's tablet issues a ticket, the teller's terminal calls it,
  * and the lobby TV announces the call (to the speech recorder). The hub is the in-memory
- * CouchDB-compatible server with a hub administrator and a user per terminal, as the setup makes.
+ * CouchDB-compatible server prepared by the setup script: a user per terminal, the validation installed.
  *
  * Each terminal loads the same demo branch (its records never replicate: every demo terminal holds
  * them) and starts from an empty business day; what the journey creates does replicate. The
@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startHubServer, type HubServer } from '../../scripts/hubServer.mjs'
+import { setUpHub } from '../../scripts/hubSetup.mjs'
 import { launchBrowser, newTerminal } from './support/browser'
 import { expectNoPageErrors, loadDemoBranch, lockTerminal, readTable, signIn } from './support/app'
 import { DEMO } from './support/accounts'
@@ -21,14 +22,14 @@ const START = new Date('2026-12-02T10:00:00+08:00')
 const DATABASE = 'branch-bj001'
 const HUB_ADMIN = { username: 'hubadmin', password: 'hub-admin-secret' }
 
-/** The hub as the setup leaves it: an administrator, the branch database, one user per terminal. */
-async function prepareHub(hub: HubServer, terminals: string[], database = DATABASE): Promise<void> {
-  const admin = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${HUB_ADMIN.username}:${HUB_ADMIN.password}`)}` }
+/** Terminal users' passwords, as the setup script printed them. */
+const passwords: Record<string, string> = {}
+
+/** The hub as a branch gets it: CouchDB's administrator (as its container makes it), then `npm run hub:setup`. */
+async function prepareHub(hub: HubServer, branchCode: string, terminals: string[]): Promise<void> {
   await fetch(`${hub.url}/_config/admins/${HUB_ADMIN.username}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(HUB_ADMIN.password) })
-  await fetch(`${hub.url}/${database}`, { method: 'PUT', headers: admin })
-  for (const name of terminals) {
-    await fetch(`${hub.url}/_users/org.couchdb.user:${name}`, { method: 'PUT', headers: admin, body: JSON.stringify({ name, password: `${name}-secret`, roles: [], type: 'user' }) })
-  }
+  const config = { region: { code: 'BJ', database: 'region-bj' }, branches: [{ code: branchCode, terminals }] }
+  Object.assign(passwords, (await setUpHub({ url: hub.url, admin: HUB_ADMIN, config, log: () => undefined })).passwords)
 }
 
 /** The administrator points the terminal at the hub (Administration › 网点服务器) and waits until it is current. */
@@ -38,7 +39,7 @@ async function connectToHub(page: Page, hubUrl: string, terminalUser: string, { 
   await page.getByTestId('hub-url').fill(hubUrl)
   await page.getByTestId('hub-database').fill(database)
   await page.getByTestId('hub-username').fill(terminalUser)
-  await page.getByTestId('hub-password').fill(`${terminalUser}-secret`)
+  await page.getByTestId('hub-password').fill(passwords[terminalUser]!)
   await page.getByTestId('hub-test').click()
   await page.locator('[data-testid="hub-check-result"][data-ok="true"]').waitFor()
   await page.getByTestId('hub-save').click()
@@ -69,7 +70,7 @@ describe('three terminals of one branch through the hub', () => {
 
   beforeAll(async () => {
     hub = await startHubServer({ port: 0 })
-    await prepareHub(hub, ['lobby-tablet', 'counter-1', 'lobby-tv'])
+    await prepareHub(hub, 'BJ001', ['lobby-tablet', 'counter-1', 'lobby-tv'])
     browser = await launchBrowser()
     lobby = await terminal('lobby-tablet')
     teller = await terminal('counter-1')
@@ -125,7 +126,7 @@ describe('a new terminal joins a real branch through its hub', () => {
 
   beforeAll(async () => {
     hub = await startHubServer({ port: 0 })
-    await prepareHub(hub, ['office-pc', 'new-tablet'], 'branch-hz001')
+    await prepareHub(hub, 'HZ001', ['office-pc', 'new-tablet'])
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -164,7 +165,7 @@ describe('a new terminal joins a real branch through its hub', () => {
     await tablet.getByTestId('join-url').fill(hub.url)
     await tablet.getByTestId('join-database').fill('branch-hz001')
     await tablet.getByTestId('join-username').fill('new-tablet')
-    await tablet.getByTestId('join-password').fill('new-tablet-secret')
+    await tablet.getByTestId('join-password').fill(passwords['new-tablet']!)
     await tablet.getByTestId('join-test').click()
     await tablet.locator('[data-testid="join-check-result"][data-ok="true"]').waitFor()
     await tablet.getByTestId('join-download').click()
