@@ -1,0 +1,31 @@
+/**
+ * Which hub database a record lives in (issue 9). A region's inspections and what its rankings need
+ * meet in one regional database that every inspector's tablet and every branch terminal
+ * synchronise with; everything else stays in the branch's own database. A terminal given no
+ * regional database keeps everything in its branch database, as before the region existed.
+ *
+ * These are the same tables an inspection file carries between tablets that never see a hub.
+ */
+import type { RecordTableName } from '../model/records'
+
+export type HubDatabaseKind = 'branch' | 'region'
+
+/** The tables of the regional database: the region's outlets, its inspections and their photos. */
+export const REGION_TABLES = [
+  'branches',
+  'inspectionPlans',
+  'periodVetoes',
+  'inspectionAwards',
+  'inspectionTemplates',
+  'inspections',
+  'correctiveActions',
+  'attachments',
+] as const satisfies readonly RecordTableName[]
+
+const REGIONAL: ReadonlySet<RecordTableName> = new Set(REGION_TABLES)
+
+/** Whether a table's records travel through the given database, when the terminal syncs with a region or not. */
+export function carries(database: HubDatabaseKind, table: RecordTableName, { withRegion }: { withRegion: boolean }): boolean {
+  if (database === 'region') return REGIONAL.has(table)
+  return !withRegion || !REGIONAL.has(table)
+}
