@@ -24,8 +24,17 @@ export const REGION_TABLES = [
 
 const REGIONAL: ReadonlySet<RecordTableName> = new Set(REGION_TABLES)
 
-/** Whether a table's records travel through the given database, when the terminal syncs with a region or not. */
-export function carries(database: HubDatabaseKind, table: RecordTableName, { withRegion }: { withRegion: boolean }): boolean {
+/** Where a replicator's records go: its database, and whether the terminal also syncs with a region. */
+export interface Placement {
+  database: HubDatabaseKind
+  withRegion: boolean
+}
+
+/** A terminal with a branch database only: everything travels through it. */
+export const BRANCH_ONLY: Placement = { database: 'branch', withRegion: false }
+
+/** Whether a table's records travel through the placement's database. */
+export function carries({ database, withRegion }: Placement, table: RecordTableName): boolean {
   if (database === 'region') return REGIONAL.has(table)
   return !withRegion || !REGIONAL.has(table)
 }
