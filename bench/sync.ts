@@ -6,7 +6,8 @@
 import { database, openDatabase } from '@/db/connection'
 import { writeRecords } from '@/db/write'
 import { LOCAL_KEYS, setLocal } from '@/db/local'
-import { downloadBranch, startSync, stopSync, syncOnce } from '@/db/sync/replicator'
+import { BRANCH_ONLY } from '@/domain/sync/databases'
+import { downloadHub, startSync, stopSync, syncOnce } from '@/db/sync/replicator'
 import type { HubConnection } from '@/db/sync/couch'
 import { generateDemoBranch, DEMO_SEED } from '@/db/demo/generate'
 import type { NewRecord } from '@/domain/model/base'
@@ -22,7 +23,7 @@ let branchId = ''
 const arrivedAt = new Map<string, number>()
 
 function startBackgroundSync(): Promise<void> {
-  return startSync(connection!, {
+  return startSync([{ placement: BRANCH_ONLY, connection: connection! }], {
     onStatus: () => undefined,
     onArrivals: (arrivals) => {
       const at = Date.now()
@@ -66,7 +67,7 @@ export const syncBench = {
     connection = hub
     await openDatabase()
     const start = performance.now()
-    await downloadBranch(hub, () => undefined)
+    await downloadHub([{ placement: BRANCH_ONLY, connection: hub }], () => undefined)
     const elapsed = performance.now() - start
     await startBackgroundSync()
     return elapsed

@@ -16,6 +16,9 @@ export const LOCAL_KEYS = {
   hubCheckpoint: 'hubCheckpoint',
   /** When this terminal last finished a round with the hub. */
   hubLastSyncedAt: 'hubLastSyncedAt',
+  /** The same two for the region's database, when the terminal synchronises with one too. */
+  regionCheckpoint: 'regionCheckpoint',
+  regionLastSyncedAt: 'regionLastSyncedAt',
 } as const
 
 export async function getLocal<T>(key: string): Promise<T | undefined> {

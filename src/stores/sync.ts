@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { hubConnectionOf, readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
+import { hubFeedsOf, readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
 import type { HubCheck } from '@/db/sync/hubCheck'
 import type { JoinCandidate } from '@/db/sync/join'
 import type { Arrival, SyncPhase, SyncStatus } from '@/db/sync/replicator'
@@ -12,12 +12,18 @@ export type { HubCheck, JoinCandidate, SyncPhase, SyncStatus }
 export interface SavedHubSettings {
   url: string
   database: string
+  regionDatabase: string
   username: string
   hasPassword: boolean
 }
 
 /** The hub settings as a form holds them: an empty password keeps the saved one. */
 export type HubSettingsForm = HubSettings
+
+/** The form for no hub yet, or for the saved settings (the password is never shown: left empty, it stays). */
+export function hubSettingsForm(saved: SavedHubSettings | null = null): HubSettingsForm {
+  return { url: saved?.url ?? '', database: saved?.database ?? '', regionDatabase: saved?.regionDatabase ?? '', username: saved?.username ?? '', password: '' }
+}
 
 export type DownloadOutcome = { ok: true; received: number } | Extract<HubCheck, { ok: false }>
 
@@ -67,7 +73,7 @@ export const useSyncStore = defineStore('sync', () => {
   const phase = computed<SyncPhase | 'alone'>(() => (saved.value ? (status.value?.phase ?? 'connecting') : 'alone'))
 
   function summarize(settings: HubSettings | null): SavedHubSettings | null {
-    return settings && { url: settings.url, database: settings.database, username: settings.username, hasPassword: settings.password !== '' }
+    return settings && { url: settings.url, database: settings.database, regionDatabase: settings.regionDatabase, username: settings.username, hasPassword: settings.password !== '' }
   }
 
   /** Re-reads the saved settings (without the password) for the screens. */
@@ -166,7 +172,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   async function startReplicator(settings: HubSettings): Promise<void> {
     const { startSync } = await replicatorModule()
-    await startSync(hubConnectionOf(settings), {
+    await startSync(hubFeedsOf(settings), {
       onStatus: (next) => {
         status.value = next
         tell({ type: 'status', status: next })
@@ -223,7 +229,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** The form's settings with the saved password when the form leaves it empty for the same user. */
   async function completed(form: HubSettingsForm): Promise<HubSettings> {
-    const trimmed = { url: form.url.trim(), database: form.database.trim(), username: form.username.trim(), password: form.password }
+    const trimmed = { url: form.url.trim(), database: form.database.trim(), regionDatabase: form.regionDatabase.trim(), username: form.username.trim(), password: form.password }
     if (trimmed.password !== '') return trimmed
     const before = await readHubSettings()
     return before && before.username === trimmed.username ? { ...trimmed, password: before.password } : trimmed
@@ -269,7 +275,7 @@ export const useSyncStore = defineStore('sync', () => {
     else await load()
   }
 
-  /** Onboarding: keeps the settings (so a second try resumes where the first stopped) and downloads the whole branch database. */
+  /** Onboarding: keeps the settings (so a second try resumes where the first stopped) and downloads the branch's and the region's databases whole. */
   async function downloadBranch(form: HubSettingsForm): Promise<DownloadOutcome> {
     const settings = await completed(form)
     await saveHubSettings(settings)
@@ -278,7 +284,7 @@ export const useSyncStore = defineStore('sync', () => {
     let received = 0
     download.value = { received, total: null }
     try {
-      await replicator.downloadBranch(hubConnectionOf(settings), (progress) => {
+      await replicator.downloadHub(hubFeedsOf(settings), (progress) => {
         received = progress.received
         download.value = progress
       })

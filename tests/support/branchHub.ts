@@ -6,6 +6,8 @@
 import { afterAll, beforeAll } from 'vitest'
 import { CouchClient, type HubConnection } from '@/db/sync/couch'
 import { saveHubSettings } from '@/db/sync/hubSettings'
+import type { HubFeed } from '@/db/sync/replicator'
+import { BRANCH_ONLY } from '@/domain/sync/databases'
 import { startHub } from './hub'
 
 export interface BranchHub {
@@ -42,5 +44,10 @@ export function hubForThisFile(): BranchHub {
 
 /** Points the open database's terminal at this hub database, without credentials (reached at `url` when something stands in between). */
 export function useHubDatabase(connection: HubConnection, url = connection.url): Promise<void> {
-  return saveHubSettings({ url, database: connection.database, username: '', password: '' })
+  return saveHubSettings({ url, database: connection.database, regionDatabase: '', username: '', password: '' })
+}
+
+/** A terminal with a branch database only (everything travels through it), as startSync and downloadHub take it. */
+export function branchOnly(connection: HubConnection): HubFeed[] {
+  return [{ placement: BRANCH_ONLY, connection }]
 }

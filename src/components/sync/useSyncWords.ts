@@ -32,13 +32,19 @@ export function useSyncWords() {
 
   /** What the hub's refusal means and what to do about it. */
   function problemText(status: SyncStatus | null): string {
-    return status?.problem ? t(`sync.problem.${status.problem}`) : ''
+    return status?.problem ? t(`sync.problem.${status.problem}`, { which: t(`sync.databaseKind.${status.problemDatabase ?? 'branch'}`) }) : ''
   }
 
   /** The connection test's outcome: what was found, or what is wrong and what to do. */
   function checkText(check: HubCheck, form: HubSettingsForm): string {
-    if (check.ok) return t('sync.check.ok', { server: check.server, version: check.version, n: format.number(check.documents) })
-    return t(`sync.check.${check.problem}`, { url: form.url.trim(), database: form.database.trim(), username: form.username.trim(), reason: check.reason })
+    if (check.ok) {
+      const found = [t('sync.check.ok', { server: check.server, version: check.version })]
+      if (check.documents !== null) found.push(t('sync.check.okBranch', { n: format.number(check.documents) }))
+      if (check.regionDocuments !== null) found.push(t('sync.check.okRegion', { n: format.number(check.regionDocuments) }))
+      return found.join('')
+    }
+    const database = check.database ?? { kind: 'branch', name: form.database.trim() }
+    return t(`sync.check.${check.problem}`, { url: form.url.trim(), database: database.name, which: t(`sync.databaseKind.${database.kind}`), username: form.username.trim(), reason: check.reason })
   }
 
   return { when, stateText, problemText, checkText }

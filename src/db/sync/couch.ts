@@ -5,15 +5,9 @@
  * long-polls, every request declares JSON, and health is read from `/` (there is no `_up`).
  */
 
-/** What went wrong, in terms the person at the terminal can act on. */
-export type HubErrorKind =
-  | 'unreachable' // no connection, or no answer in time
-  | 'unauthorized' // wrong or missing credentials (401)
-  | 'forbidden' // credentials accepted but the write refused (403)
-  | 'not_found' // the database does not exist (404)
-  | 'conflict' // the document changed on the hub since it was read (409)
-  | 'server' // the hub failed (5xx)
-  | 'bad_response' // an answer this client cannot use
+import type { HubErrorKind } from '@/domain/sync/status'
+
+export type { HubErrorKind }
 
 export class HubError extends Error {
   constructor(
@@ -88,6 +82,13 @@ export interface ServerInfo {
   vendor?: { name?: string; version?: string }
 }
 
+/** Whom the hub takes the credentials for; a server admin has the role '_admin'. */
+export interface HubSession {
+  /** null when no credentials were sent (a hub that lets anyone in). */
+  name: string | null
+  roles: string[]
+}
+
 export interface DatabaseInfo {
   docCount: number
   updateSeq: Seq | null
@@ -117,6 +118,14 @@ export class CouchClient {
     const { body } = await this.call('GET', '', {})
     if (!isRecord(body)) throw badResponse('server info is not an object')
     return body as ServerInfo
+  }
+
+  /** Who these credentials are to the hub (GET /_session): wrong ones answer a HubError 'unauthorized'. */
+  async session(): Promise<HubSession> {
+    const { body } = await this.call('GET', '_session', {})
+    const user = isRecord(body) ? body.userCtx : undefined
+    if (!isRecord(user) || !Array.isArray(user.roles)) throw badResponse('_session without userCtx')
+    return { name: typeof user.name === 'string' ? user.name : null, roles: user.roles.map(String) }
   }
 
   /** Creates the database unless it exists already. */
@@ -182,6 +191,15 @@ export class CouchClient {
     const { body } = await this.call('POST', `${this.databasePath()}/_all_docs`, { query, body: { keys } })
     if (!isRecord(body) || !Array.isArray(body.rows)) throw badResponse('_all_docs without rows')
     return body.rows as AllDocsRow<D>[]
+  }
+
+  /** The current documents whose ids start with `prefix`, in id order: `_all_docs` over that range of ids. */
+  async docsWithPrefix<D extends CouchDoc>(prefix: string): Promise<D[]> {
+    // U+FFF0 sorts after every character an id may hold: CouchDB's own advice for a prefix range.
+    const query = { include_docs: 'true', startkey: JSON.stringify(prefix), endkey: JSON.stringify(`${prefix}\ufff0`) }
+    const { body } = await this.call('GET', `${this.databasePath()}/_all_docs`, { query })
+    if (!isRecord(body) || !Array.isArray(body.rows)) throw badResponse('_all_docs without rows')
+    return body.rows.flatMap((row: unknown) => (isRecord(row) && isRecord(row.doc) ? [row.doc as unknown as D] : []))
   }
 
   /** The current revision of a document, or undefined when it does not exist or was deleted. */

@@ -8,7 +8,10 @@
  */
 import * as v from 'valibot'
 import { RECORD_SCHEMAS, RECORD_TABLES, type RecordOf, type RecordTableName } from '@/domain/model/records'
+import { hubDocId } from '@/domain/sync/databases'
 import type { CouchDoc } from './couch'
+
+export { hubDocId }
 
 /** The name of an attachment document's picture among its CouchDB attachments. */
 const PICTURE = 'picture'
@@ -21,11 +24,7 @@ export interface HubDoc extends CouchDoc {
 
 export type ArrivedRecord = { ok: true; table: RecordTableName; record: RecordOf<RecordTableName> } | { ok: false; id: string; reason: string }
 
-export function hubDocId(table: RecordTableName, id: string): string {
-  return `${table}:${id}`
-}
-
-function isTable(name: unknown): name is RecordTableName {
+export function isRecordTable(name: unknown): name is RecordTableName {
   return typeof name === 'string' && (RECORD_TABLES as readonly string[]).includes(name)
 }
 
@@ -58,7 +57,7 @@ export async function toHubDoc<T extends RecordTableName>(table: T, record: Reco
 
 /** The record a document carries, checked against its table's schema; refused with the reason otherwise. */
 export function fromHubDoc(doc: Partial<HubDoc> & { _id: string }): ArrivedRecord {
-  if (!isTable(doc.table)) return { ok: false, id: doc._id, reason: `unknown table ${String(doc.table)}` }
+  if (!isRecordTable(doc.table)) return { ok: false, id: doc._id, reason: `unknown table ${String(doc.table)}` }
   const fields: Record<string, unknown> = { ...doc.record }
   if (doc.table === 'attachments') {
     const picture = doc._attachments?.[PICTURE]

@@ -4,6 +4,7 @@
  * the database, the permission) or what was found there. It only reads: creating the branch
  * database is the hub setup's job, never a terminal's.
  */
+import type { HubDatabaseKind } from '@/domain/sync/databases'
 import { CouchClient, HubError } from './couch'
 import { hubConnectionOf, type HubSettings } from './hubSettings'
 
@@ -20,8 +21,15 @@ export type HubCheckProblem =
   | 'server' // the hub answered with a failure of its own
 
 export type HubCheck =
-  | { ok: true; server: string; version: string; documents: number }
-  | { ok: false; problem: HubCheckProblem; /** CouchDB's or the network's own words, for the administrator. */ reason: string }
+  | { ok: true; server: string; version: string; /** In the branch's database, then the region's (null: not used). */ documents: number | null; regionDocuments: number | null }
+  | {
+      ok: false
+      problem: HubCheckProblem
+      /** CouchDB's or the network's own words, for the administrator. */
+      reason: string
+      /** The database the problem is with, when it is with one. */
+      database: { kind: HubDatabaseKind; name: string } | null
+    }
 
 /** How long the test waits for each answer: long enough for a slow branch line, short enough to wait for. */
 const CHECK_TIMEOUT_MS = 10_000
@@ -49,33 +57,53 @@ export function databaseProblem(name: string): 'invalid_database' | null {
   return DATABASE_NAME.test(name.trim()) ? null : 'invalid_database'
 }
 
-/** The first thing wrong with the address or database name, before anything is sent. */
-export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database'>): 'invalid_address' | 'insecure' | 'invalid_database' | null {
-  return addressProblem(settings.url) ?? databaseProblem(settings.database)
+/** The first thing wrong with the address or the database names, before anything is sent; at least one database is needed. */
+export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database' | 'regionDatabase'>): 'invalid_address' | 'insecure' | 'invalid_database' | null {
+  const names = [settings.database, settings.regionDatabase].filter((name) => name.trim() !== '')
+  return addressProblem(settings.url) ?? (names.length === 0 ? 'invalid_database' : (names.map(databaseProblem).find((p) => p !== null) ?? null))
 }
 
-/** Tests the settings against the hub: the server, then the database with these credentials. */
+/** How many documents a database of the hub holds; null when the settings name none. */
+async function documentsIn(settings: HubSettings, kind: HubDatabaseKind): Promise<number | null> {
+  const name = kind === 'branch' ? settings.database : settings.regionDatabase
+  if (!name) return null
+  try {
+    return (await new CouchClient(hubConnectionOf(settings, CHECK_TIMEOUT_MS, name)).databaseInfo()).docCount
+  } catch (err) {
+    throw err instanceof HubError ? new DatabaseCheckError(err, { kind, name }) : err
+  }
+}
+
+/** A database's refusal, with the database it came from. */
+class DatabaseCheckError extends Error {
+  constructor(
+    readonly error: HubError,
+    readonly database: { kind: HubDatabaseKind; name: string },
+  ) {
+    super(error.message)
+  }
+}
+
+/** Tests the settings against the hub: the server, then each database with these credentials. */
 export async function checkHub(settings: HubSettings): Promise<HubCheck> {
   const problem = settingsProblem(settings)
-  if (problem) return { ok: false, problem, reason: '' }
-  const connection = hubConnectionOf(settings, CHECK_TIMEOUT_MS)
+  if (problem) return { ok: false, problem, reason: '', database: null }
   try {
-    const client = new CouchClient(connection)
-    const info = await client.serverInfo()
+    const info = await new CouchClient(hubConnectionOf(settings, CHECK_TIMEOUT_MS)).serverInfo()
     const version = typeof info.version === 'string' ? info.version : undefined
     const server = info.couchdb !== undefined ? 'CouchDB' : info.vendor?.name
-    if (!version || !server) return { ok: false, problem: 'not_couchdb', reason: 'the welcome names no server and version' }
-    const { docCount } = await client.databaseInfo()
-    return { ok: true, server, version, documents: docCount }
+    if (!version || !server) return { ok: false, problem: 'not_couchdb', reason: 'the welcome names no server and version', database: null }
+    return { ok: true, server, version, documents: await documentsIn(settings, 'branch'), regionDocuments: await documentsIn(settings, 'region') }
   } catch (err) {
+    if (err instanceof DatabaseCheckError) return failedCheck(err.error, err.database)
     if (err instanceof HubError) return failedCheck(err)
     throw err
   }
 }
 
 /** A HubError in the connection test's words (onboarding's download fails in the same ways). */
-export function failedCheck(err: HubError): Extract<HubCheck, { ok: false }> {
-  return { ok: false, problem: checkProblemOf(err), reason: err.reason }
+export function failedCheck(err: HubError, database: { kind: HubDatabaseKind; name: string } | null = null): Extract<HubCheck, { ok: false }> {
+  return { ok: false, problem: checkProblemOf(err), reason: err.reason, database }
 }
 
 function checkProblemOf(err: HubError): HubCheckProblem {

@@ -12,11 +12,18 @@
  * - Failures: an unreachable hub is "offline" (retried with jittered back-off; work goes on
  *   locally), a refusal (credentials, a missing database) is "refused" with the reason.
  *
+ * - Two databases: a terminal given its region's database runs one replicator for each, every one
+ *   with its own feed position; a record goes to the database its table belongs to
+ *   (src/domain/sync/databases.ts), and what a database sends outside its tables is left alone.
+ *
  * Demo records (`demo: 1`) never leave the terminal. Point totals are kept locally from the ledger
  * entries that arrive, never replicated. One replicator runs per tab (the sync store elects the tab).
  */
-import { RECORD_TABLES, type RecordOf, type RecordTableName } from '@/domain/model/records'
+import Dexie from 'dexie'
+import type { RecordOf, RecordTableName } from '@/domain/model/records'
 import { mergeRecord } from '@/domain/sync/merge'
+import { BRANCH_ONLY, carries, REGION_TABLES, type Placement } from '@/domain/sync/databases'
+import { combinedStatus, type SyncPhase, type SyncStatus } from '@/domain/sync/status'
 import { retryDelay, type RetrySchedule } from '@/domain/sync/backoff'
 import { database } from '../connection'
 import { getLocal, LOCAL_KEYS, setLocal } from '../local'
@@ -27,23 +34,14 @@ import { loadBranchSettings } from '../repositories/settings'
 import { businessDate } from '@/domain/time'
 import { now, onCommitted, writeRecords, type RecordWriter } from '../write'
 import { CouchClient, HubError, type Change, type HubConnection, type HubErrorKind, type Seq } from './couch'
-import { fromHubDoc, hubDocId, toHubDoc, type HubDoc } from './documents'
+import { fromHubDoc, hubDocId, isRecordTable, toHubDoc, type HubDoc } from './documents'
 
-export type SyncPhase = 'connecting' | 'current' | 'syncing' | 'offline' | 'refused'
+export type { Placement, SyncPhase, SyncStatus }
 
-export interface SyncStatus {
-  phase: SyncPhase
-  /** Local changes not yet on the hub. */
-  pending: number
-  /** While offline: since when (ms). */
-  offlineSince: number | null
-  /** While refused: why. */
-  problem: HubErrorKind | null
-  lastSyncedAt: number | null
-  /** While taking in a first download: how far. */
-  download: { received: number; total: number | null } | null
-  /** Documents from the hub this terminal could not take (another version, damaged), since it started. */
-  refusedDocs: number
+/** A database to replicate with: where it is, and which records it carries. */
+export interface HubFeed {
+  placement: Placement
+  connection: HubConnection
 }
 
 /** A record another terminal wrote, as now stored here. */
@@ -73,6 +71,25 @@ const REFUSED_RETRY_MS = 60_000
 const MAX_PUSH_BATCHES = 10_000
 
 const OFFLINE_KINDS: ReadonlySet<HubErrorKind> = new Set(['unreachable', 'server'])
+
+/** Where each database's feed position and last round are kept on this terminal. */
+function localKeysOf({ database }: Placement) {
+  return database === 'region'
+    ? { checkpoint: LOCAL_KEYS.regionCheckpoint, lastSyncedAt: LOCAL_KEYS.regionLastSyncedAt }
+    : { checkpoint: LOCAL_KEYS.hubCheckpoint, lastSyncedAt: LOCAL_KEYS.hubLastSyncedAt }
+}
+
+async function regionalPending(): Promise<number> {
+  const counts = await Promise.all(REGION_TABLES.map((table) => database().outbox.where('[table+recordId]').between([table, Dexie.minKey], [table, Dexie.maxKey]).count()))
+  return counts.reduce((sum, n) => sum + n, 0)
+}
+
+/** Local changes waiting for the placement's database. */
+async function pendingFor(placement: Placement): Promise<number> {
+  if (placement.database === 'region') return regionalPending()
+  const all = await database().outbox.count()
+  return placement.withRegion ? all - (await regionalPending()) : all
+}
 
 type OutboxKey = { doc: string; table: RecordTableName; recordId: string; seq: number }
 
@@ -130,9 +147,10 @@ async function storeByTable(records: readonly { table: RecordTableName; record: 
  * `firstDownload`: a terminal taking in its branch with nothing waiting to be pushed has nothing to
  * compare or merge with, so it only stores (ledger totals are rebuilt once at the end).
  */
-export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstDownload = false }: { firstDownload?: boolean } = {}): Promise<Taken> {
-  const recordDocs = docs.filter(isRecordDoc)
-  const tables = [...new Set(recordDocs.map((doc) => doc.table))].filter((t) => (RECORD_TABLES as readonly string[]).includes(t))
+export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstDownload = false, placement = BRANCH_ONLY }: { firstDownload?: boolean; placement?: Placement } = {}): Promise<Taken> {
+  // A record the other database carries is not this feed's to store (a branch database from before the region).
+  const recordDocs = docs.filter(isRecordDoc).filter((doc) => !isRecordTable(doc.table) || carries(placement, doc.table))
+  const tables = [...new Set(recordDocs.map((doc) => doc.table))].filter(isRecordTable)
   const arrivals: Arrival[] = []
   let refused = 0
   await writeRecords([...tables, 'pointEntries', 'pointTotals'], async (w) => {
@@ -155,7 +173,7 @@ export async function takeIn(docs: readonly HubDoc[], checkpoint?: Seq, { firstD
     if (firstDownload) await storeByTable(fresh)
     else arrivals.push(...(await mergeArrivals(w, fresh)))
     await db.syncRevisions.bulkPut(fresh.map(({ doc }) => ({ doc: doc._id, rev: doc._rev ?? '' })))
-    if (checkpoint !== undefined) await setLocal(LOCAL_KEYS.hubCheckpoint, checkpoint)
+    if (checkpoint !== undefined) await setLocal(localKeysOf(placement).checkpoint, checkpoint)
   })
   return { arrivals, refused }
 }
@@ -192,8 +210,8 @@ async function mergeArrivals(w: RecordWriter, fresh: readonly Fresh[]): Promise<
   return arrivals
 }
 
-async function checkpointOf(): Promise<Seq> {
-  return (await getLocal<Seq>(LOCAL_KEYS.hubCheckpoint)) ?? 0
+async function checkpointOf(placement: Placement): Promise<Seq> {
+  return (await getLocal<Seq>(localKeysOf(placement).checkpoint)) ?? 0
 }
 
 
@@ -202,9 +220,9 @@ function docsOf(results: readonly Change<HubDoc>[]): HubDoc[] {
 }
 
 /** The long-poll's one batch of the changes feed from the checkpoint, taken in; how many changes it held. */
-async function pullWaiting(client: CouchClient, options: { limit: number; longPollMs: number; signal: AbortSignal }, onTaken: (taken: Taken) => Promise<void>): Promise<number> {
-  const batch = await client.changes<HubDoc>({ since: await checkpointOf(), limit: options.limit, feed: 'longpoll', timeoutMs: options.longPollMs, signal: options.signal })
-  if (batch.results.length > 0) await onTaken(await takeIn(docsOf(batch.results), batch.last_seq))
+async function pullWaiting(client: CouchClient, placement: Placement, options: { limit: number; longPollMs: number; signal: AbortSignal }, onTaken: (taken: Taken) => Promise<void>): Promise<number> {
+  const batch = await client.changes<HubDoc>({ since: await checkpointOf(placement), limit: options.limit, feed: 'longpoll', timeoutMs: options.longPollMs, signal: options.signal })
+  if (batch.results.length > 0) await onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { placement }))
   return batch.results.length
 }
 
@@ -212,8 +230,8 @@ async function pullWaiting(client: CouchClient, options: { limit: number; longPo
  * The changes feed from the checkpoint to its end, batch by batch, each taken in with its
  * checkpoint; the next batch is already on its way while one is being stored.
  */
-async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Taken, changes: number) => unknown, { firstDownload = false } = {}): Promise<void> {
-  let next = client.changes<HubDoc>({ since: await checkpointOf(), limit })
+async function pullAll(client: CouchClient, placement: Placement, limit: number, onTaken: (taken: Taken, changes: number) => unknown, { firstDownload = false } = {}): Promise<void> {
+  let next = client.changes<HubDoc>({ since: await checkpointOf(placement), limit })
   for (;;) {
     const batch = await next
     if (batch.results.length === 0) return
@@ -223,25 +241,28 @@ async function pullAll(client: CouchClient, limit: number, onTaken: (taken: Take
       // Should storing this batch fail, the fetch ahead is dropped, not left unhandled.
       next.catch(() => undefined)
     }
-    await onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { firstDownload }), batch.results.length)
+    await onTaken(await takeIn(docsOf(batch.results), batch.last_seq, { firstDownload, placement }), batch.results.length)
     if (!more) return
   }
 }
 
 /**
- * Onboarding: takes in the whole branch database once, in batches, reporting progress. Resumes
- * from the checkpoint when an earlier try stopped part way. Throws HubError.
+ * Onboarding: takes in each database whole once (the branch's, then the region's), in batches,
+ * reporting progress over all of them. Resumes from the checkpoints when an earlier try stopped
+ * part way. Throws HubError.
  */
-export async function downloadBranch(connection: HubConnection, onProgress: (progress: { received: number; total: number | null }) => void, { batchSize = 2_000 }: { batchSize?: number } = {}): Promise<void> {
-  const client = new CouchClient(connection)
+export async function downloadHub(feeds: readonly HubFeed[], onProgress: (progress: { received: number; total: number | null }) => void, { batchSize = 2_000 }: { batchSize?: number } = {}): Promise<void> {
   const firstDownload = (await database().outbox.count()) === 0
-  const { docCount } = await client.databaseInfo()
+  const clients = feeds.map((feed) => ({ client: new CouchClient(feed.connection), placement: feed.placement }))
+  const total = (await Promise.all(clients.map(({ client }) => client.databaseInfo()))).reduce((sum, info) => sum + info.docCount, 0)
   let received = 0
-  onProgress({ received, total: docCount })
-  await pullAll(client, batchSize, (_taken, changes) => {
-    received += changes
-    onProgress({ received: Math.min(received, docCount), total: docCount })
-  }, { firstDownload })
+  onProgress({ received, total })
+  for (const { client, placement } of clients) {
+    await pullAll(client, placement, batchSize, (_taken, changes) => {
+      received += changes
+      onProgress({ received: Math.min(received, total), total })
+    }, { firstDownload })
+  }
   // Totals were kept entry by entry; one rebuild makes sure the order of arrival did not matter.
   await writeRecords(['pointEntries', 'pointTotals'], () => rebuildPointTotals())
 }
@@ -269,10 +290,11 @@ class Replicator {
   private retryNow = new AbortController()
   private subscriptions: (Subscription | (() => void))[] = []
   private loop: Promise<void> | null = null
-  status: SyncStatus = { phase: 'connecting', pending: 0, offlineSince: null, problem: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+  status: SyncStatus = { phase: 'connecting', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
 
   constructor(
     connection: HubConnection,
+    private readonly placement: Placement,
     private readonly handlers: SyncHandlers,
     options: SyncOptions,
   ) {
@@ -280,11 +302,15 @@ class Replicator {
     this.options = { ...DEFAULTS, ...options }
   }
 
+  get database(): Placement['database'] {
+    return this.placement.database
+  }
+
   start(): void {
     this.subscriptions.push(
       // Counts changes of every tab of this device; a new one ends the long-poll so it is pushed now.
       observe(
-        () => database().outbox.count(),
+        () => pendingFor(this.placement),
         (pending) => {
           const more = pending > this.status.pending
           this.update({ pending })
@@ -298,7 +324,7 @@ class Replicator {
     globalThis.addEventListener?.('online', online)
     this.subscriptions.push(() => globalThis.removeEventListener?.('online', online))
     // The last round's time survives a reload: the panel says when this terminal was last current.
-    this.loop = getLocal<number>(LOCAL_KEYS.hubLastSyncedAt).then((lastSyncedAt) => {
+    this.loop = getLocal<number>(localKeysOf(this.placement).lastSyncedAt).then((lastSyncedAt) => {
       if (lastSyncedAt && this.status.lastSyncedAt === null) this.update({ lastSyncedAt })
       return this.run()
     })
@@ -368,9 +394,9 @@ class Replicator {
     if (this.stopped) return
     if (this.status.pending > 0 || this.status.phase !== 'current') this.update({ phase: 'syncing' })
     await this.push()
-    await pullAll(this.client, this.options.batchSize, (taken) => this.taken(taken))
+    await pullAll(this.client, this.placement, this.options.batchSize, (taken) => this.taken(taken))
     const lastSyncedAt = now()
-    await setLocal(LOCAL_KEYS.hubLastSyncedAt, lastSyncedAt)
+    await setLocal(localKeysOf(this.placement).lastSyncedAt, lastSyncedAt)
     this.update({ phase: 'current', offlineSince: null, problem: null, lastSyncedAt })
   }
 
@@ -378,7 +404,7 @@ class Replicator {
   private async waitForHub(signal: AbortSignal): Promise<void> {
     if (this.stopped || signal.aborted) return
     try {
-      await pullWaiting(this.client, { limit: this.options.batchSize, longPollMs: this.options.longPollMs, signal }, (taken) => this.taken(taken))
+      await pullWaiting(this.client, this.placement, { limit: this.options.batchSize, longPollMs: this.options.longPollMs, signal }, (taken) => this.taken(taken))
     } catch (err) {
       if (signal.aborted) return
       throw err
@@ -396,7 +422,11 @@ class Replicator {
   private async push(): Promise<void> {
     const db = database()
     for (let batch = 0; batch < MAX_PUSH_BATCHES && !this.stopped; batch++) {
-      const entries = await db.outbox.orderBy('seq').limit(this.options.batchSize).toArray()
+      const entries = await db.outbox
+        .orderBy('seq')
+        .filter((entry) => carries(this.placement, entry.table))
+        .limit(this.options.batchSize)
+        .toArray()
       if (entries.length === 0) return
       const latest = new Map<string, OutboxKey>()
       for (const e of entries) latest.set(hubDocId(e.table, e.recordId), { doc: hubDocId(e.table, e.recordId), table: e.table, recordId: e.recordId, seq: e.seq ?? 0 })
@@ -441,7 +471,7 @@ class Replicator {
   private async takeInHubVersions(keys: readonly OutboxKey[]): Promise<void> {
     const rows = await this.client.allDocs<HubDoc>({ keys: keys.map((k) => k.doc), includeDocs: true, attachments: true })
     const docs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc] : []))
-    await this.taken(await takeIn(docs))
+    await this.taken(await takeIn(docs, undefined, { placement: this.placement }))
   }
 }
 
@@ -460,41 +490,44 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-let running: Replicator | null = null
+let running: Replicator[] = []
 
 /**
- * One push and pull round with the hub, without the background loop (the bench, and tests that play
- * several terminals in one process): throws the HubError that stopped it.
+ * One push and pull round with one database, without the background loop (the bench, and tests that
+ * play several terminals in one process): throws the HubError that stopped it.
  */
-export async function syncOnce(connection: HubConnection, options: SyncOptions = {}, handlers: Partial<SyncHandlers> = {}): Promise<SyncStatus> {
-  const replicator = new Replicator(connection, { onStatus: () => undefined, ...handlers }, options)
+export async function syncOnce(connection: HubConnection, options: SyncOptions = {}, handlers: Partial<SyncHandlers> = {}, placement: Placement = BRANCH_ONLY): Promise<SyncStatus> {
+  const replicator = new Replicator(connection, placement, { onStatus: () => undefined, ...handlers }, options)
   await replicator.round()
   return replicator.status
 }
 
-/** Starts synchronising with the hub (stopping any earlier replicator of this tab first). */
-export async function startSync(connection: HubConnection, handlers: SyncHandlers, options: SyncOptions = {}): Promise<void> {
+/** Starts synchronising with the hub's databases, one replicator each (stopping any earlier ones of this tab first). */
+export async function startSync(feeds: readonly HubFeed[], handlers: SyncHandlers, options: SyncOptions = {}): Promise<void> {
   await stopSync()
-  running = new Replicator(connection, handlers, options)
-  running.start()
+  const replicators: Replicator[] = []
+  const report = () => handlers.onStatus(combinedStatus(replicators.map((r) => ({ database: r.database, status: r.status })))!)
+  for (const feed of feeds) replicators.push(new Replicator(feed.connection, feed.placement, { ...handlers, onStatus: report }, options))
+  running = replicators
+  for (const replicator of replicators) replicator.start()
 }
 
 export async function stopSync(): Promise<void> {
   const stopping = running
-  running = null
-  await stopping?.stop()
+  running = []
+  await Promise.all(stopping.map((r) => r.stop()))
 }
 
 export function syncRunning(): boolean {
-  return running !== null
+  return running.length > 0
 }
 
-/** The running replicator's status; null when this tab does not synchronise. */
+/** The running replicators' status, as one; null when this tab does not synchronise. */
 export function currentSyncStatus(): SyncStatus | null {
-  return running?.status ?? null
+  return combinedStatus(running.map((r) => ({ database: r.database, status: r.status })))
 }
 
-/** One push and pull round now (at once when nothing runs); never throws. */
+/** One push and pull round now with every database (at once when nothing runs); never throws. */
 export async function syncNow(): Promise<void> {
-  await running?.syncNow()
+  await Promise.all(running.map((r) => r.syncNow()))
 }

@@ -38,3 +38,8 @@ export function carries({ database, withRegion }: Placement, table: RecordTableN
   if (database === 'region') return REGIONAL.has(table)
   return !withRegion || !REGIONAL.has(table)
 }
+
+/** A record's document id in its hub database: each database holds several tables. */
+export function hubDocId(table: RecordTableName, id: string): string {
+  return `${table}:${id}`
+}

@@ -53,7 +53,7 @@ describe('the lobby TV announcing calls', () => {
 
   describe('with a hub', () => {
     beforeEach(async () => {
-      await saveHubSettings({ url: 'http://127.0.0.1:5992', database: 'branch', username: '', password: '' })
+      await saveHubSettings({ url: 'http://127.0.0.1:5992', database: 'branch', regionDatabase: '', username: '', password: '' })
     })
 
     it('speaks a call only once the hub has accepted it', async () => {

@@ -20,13 +20,13 @@ vi.mock('@/db/sync/replicator', async () => (await import('./otherTerminal')).re
 const ARRIVED_AT = Date.UTC(2026, 11, 2, 2, 0)
 
 function status(phase: SyncStatus['phase']): SyncStatus {
-  return { phase, pending: 0, offlineSince: phase === 'offline' ? Date.now() : null, problem: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+  return { phase, pending: 0, offlineSince: phase === 'offline' ? Date.now() : null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
 }
 
 /** Synchronisation with the hub in this phase; `pulled` is what a round brings in. */
 function replicating(phase: SyncStatus['phase'], pulled: () => Promise<void> = async () => undefined) {
   const sync = useSyncStore()
-  sync.saved = { url: 'http://127.0.0.1:5992', database: 'branch', username: '', hasPassword: false }
+  sync.saved = { url: 'http://127.0.0.1:5992', database: 'branch', regionDatabase: '', username: '', hasPassword: false }
   sync.status = status(phase)
   return vi.spyOn(sync, 'syncNow').mockImplementation(pulled)
 }
@@ -130,7 +130,7 @@ describe('a check-in with the hub offline and no numbers in reserve', () => {
   })
 
   it('issues no ticket, stores nothing and says why', async () => {
-    await saveHubSettings({ url: 'http://127.0.0.1:9', database: 'branch', username: '', password: '' })
+    await saveHubSettings({ url: 'http://127.0.0.1:9', database: 'branch', regionDatabase: '', username: '', password: '' })
     replicating('offline')
     const refused = await useLobbyStore()
       .checkIn({ client: null, purpose: 'cash', disabled: false, pregnant: false, age: null, amountFen: null }, {})

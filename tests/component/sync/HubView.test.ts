@@ -15,8 +15,8 @@ const fake = vi.hoisted(() => ({ checkHub: vi.fn() }))
 vi.mock('@/db/sync/hubCheck', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/sync/hubCheck')>()), checkHub: fake.checkHub }))
 vi.mock('@/db/sync/replicator', () => ({}))
 
-const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', username: 'terminal-01', password: 'secret' }
-const FOUND: HubCheck = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 1234 }
+const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', regionDatabase: '', username: 'terminal-01', password: 'secret' }
+const FOUND: HubCheck = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 1234, regionDocuments: null }
 
 async function openPage(): Promise<void> {
   const { admin } = await branchTerminal()
@@ -76,17 +76,17 @@ describe('Administration › 网点服务器', () => {
     await vi.waitFor(() => expect(byTestId('hub-check-result')).not.toBeNull())
     expect(fake.checkHub).toHaveBeenCalledWith(HUB)
     expect(getByTestId('hub-check-result').dataset.ok).toBe('true')
-    expect(getByTestId('hub-check-result').textContent).toContain('连接正常：CouchDB 3.4.2，网点数据库中有 1,234 条数据。')
+    expect(getByTestId('hub-check-result').textContent).toContain('连接正常：CouchDB 3.4.2。网点数据库中有 1,234 条数据。')
     expect(await readHubSettings()).toBeNull()
   })
 
   it.each<[Extract<HubCheck, { ok: false }>, string]>([
-    [{ ok: false, problem: 'unreachable', reason: 'fetch failed' }, 'https://hub.bj001.example:6984 没有应答：请检查地址和端口是否正确'],
-    [{ ok: false, problem: 'not_couchdb', reason: '' }, '有应答，但不是网点服务器（CouchDB）'],
-    [{ ok: false, problem: 'unauthorized', reason: '' }, '用户名或密码错误'],
-    [{ ok: false, problem: 'no_database', reason: 'no_db_file' }, '服务器上没有网点数据库「branch-bj001」：请管理员先运行网点服务器初始化脚本'],
-    [{ ok: false, problem: 'forbidden', reason: '' }, '用户「terminal-01」没有使用数据库「branch-bj001」的权限'],
-    [{ ok: false, problem: 'server', reason: 'disk full' }, '网点服务器出现故障（disk full）'],
+    [{ ok: false, problem: 'unreachable', reason: 'fetch failed', database: null }, 'https://hub.bj001.example:6984 没有应答：请检查地址和端口是否正确'],
+    [{ ok: false, problem: 'not_couchdb', reason: '', database: null }, '有应答，但不是网点服务器（CouchDB）'],
+    [{ ok: false, problem: 'unauthorized', reason: '', database: null }, '用户名或密码错误'],
+    [{ ok: false, problem: 'no_database', reason: 'no_db_file', database: null }, '服务器上没有网点数据库「branch-bj001」：请管理员先运行网点服务器初始化脚本'],
+    [{ ok: false, problem: 'forbidden', reason: '', database: null }, '用户「terminal-01」没有使用网点数据库「branch-bj001」的权限'],
+    [{ ok: false, problem: 'server', reason: 'disk full', database: null }, '网点服务器出现故障（disk full）'],
   ])('says what is wrong and what to do: %o', async (check, words) => {
     fake.checkHub.mockResolvedValue(check)
     await openPage()
@@ -98,7 +98,7 @@ describe('Administration › 网点服务器', () => {
   })
 
   it('saves only after a passing test; a failing one saves nothing and says so', async () => {
-    fake.checkHub.mockResolvedValue({ ok: false, problem: 'unauthorized', reason: '' })
+    fake.checkHub.mockResolvedValue({ ok: false, problem: 'unauthorized', reason: '', database: null })
     await openPage()
     await fill(HUB)
     await click('hub-save')

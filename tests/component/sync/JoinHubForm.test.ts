@@ -11,8 +11,8 @@ import { byTestId, click, getByTestId, typeInto } from '../admin/dom'
 // The store is replaced action by action below; nothing may reach the replicator or the network.
 vi.mock('@/db/sync/replicator', () => ({}))
 
-const HUB = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', username: 'terminal-05', password: 'secret' }
-const FOUND: HubCheck = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 4000 }
+const HUB = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', regionDatabase: '', username: 'terminal-05', password: 'secret' }
+const FOUND: HubCheck = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 4000, regionDocuments: null }
 const CANDIDATES: JoinCandidate[] = [
   { id: 'b-1', code: 'BJ001', name: '城东支行', staff: 15 },
   { id: 'b-2', code: 'BJ002', name: '滨湖支行', staff: 0 },
@@ -82,7 +82,7 @@ describe('joining a branch from its hub (first run)', () => {
 
   it('a failing test stops before any download, with what is wrong', async () => {
     const { store } = await openJoin()
-    store.test.mockResolvedValue({ ok: false, problem: 'no_database', reason: 'no_db_file' })
+    store.test.mockResolvedValue({ ok: false, problem: 'no_database', reason: 'no_db_file', database: null })
     await fill()
     await click('join-download')
     await vi.waitFor(() => expect(byTestId('join-check-result')).not.toBeNull())
@@ -92,7 +92,7 @@ describe('joining a branch from its hub (first run)', () => {
 
   it('a failed download says why, keeps the terminal at the first step, and offers to continue', async () => {
     const { wrapper, store } = await openJoin()
-    store.downloadBranch.mockResolvedValue({ ok: false, problem: 'unreachable', reason: 'fetch failed' })
+    store.downloadBranch.mockResolvedValue({ ok: false, problem: 'unreachable', reason: 'fetch failed', database: null })
     await fill()
     await click('join-download')
     await vi.waitFor(() => expect(byTestId('join-download-error')).not.toBeNull())

@@ -12,10 +12,10 @@ import { byTestId, click, getByTestId } from '../admin/dom'
 vi.mock('@/db/sync/replicator', () => ({}))
 
 const NOW = Date.parse('2026-12-02T10:30:00+08:00')
-const HUB = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', username: 'terminal-01', hasPassword: true }
+const HUB = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', regionDatabase: '', username: 'terminal-01', hasPassword: true }
 
 function syncStatus(overrides: Partial<SyncStatus>): SyncStatus {
-  return { phase: 'current', pending: 0, offlineSince: null, problem: null, lastSyncedAt: null, download: null, refusedDocs: 0, ...overrides }
+  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, ...overrides }
 }
 
 /** The indicator for a signed-in administrator (or another role), with the store in a given state. */
@@ -100,7 +100,7 @@ describe('the sync indicator in the top bar', () => {
     expect(bar().dataset.phase).toBe('refused')
     expect(bar().textContent).toContain('网点服务器拒绝连接')
     await openPanel()
-    expect(getByTestId('sync-problem').textContent).toBe('用户名或密码错误：请管理员在「网点服务器」页重新填写')
+    expect(getByTestId('sync-problem').textContent).toBe('网点服务器拒绝了本终端的账号（密码不对或已更改，或本终端已被注销）：请管理员在「网点服务器」页重新填写；已注销的终端须先用 npm run hub:setup 开设新账号')
     const sync = useSyncStore()
     sync.status = syncStatus({ phase: 'refused', problem: 'not_found' })
     await flushPromises()

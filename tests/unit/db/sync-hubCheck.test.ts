@@ -15,7 +15,7 @@ const ADMIN = { username: 'hubadmin', password: 'admin-secret' }
 const TERMINAL = { username: 'terminal-01', password: 'terminal-secret' }
 
 function settings(overrides: Partial<HubSettings> = {}): HubSettings {
-  return { url: hub.url, database: 'branch-bj001', ...TERMINAL, ...overrides }
+  return { url: hub.url, database: 'branch-bj001', regionDatabase: '', ...TERMINAL, ...overrides }
 }
 
 async function asAdmin(method: string, path: string, body?: unknown): Promise<void> {
@@ -33,7 +33,9 @@ beforeAll(async () => {
   // with two documents, and the terminal's own user.
   await fetch(`${hub.url}/_config/admins/${ADMIN.username}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN.password) })
   await asAdmin('PUT', 'branch-bj001')
-  await asAdmin('POST', 'branch-bj001/_bulk_docs', { docs: [{ _id: 'branches:1' }, { _id: 'staff:1' }] })
+  await asAdmin('POST', 'branch-bj001/_bulk_docs', { docs: [{ _id: 'staff:1' }, { _id: 'staff:2' }] })
+  await asAdmin('PUT', 'region-bj')
+  await asAdmin('POST', 'region-bj/_bulk_docs', { docs: [{ _id: 'branches:1' }, { _id: 'branches:2' }, { _id: 'inspections:1' }] })
   await asAdmin('PUT', `_users/org.couchdb.user:${TERMINAL.username}`, { name: TERMINAL.username, password: TERMINAL.password, roles: [], type: 'user' })
 
   webServer = createServer((_request, response) => {
@@ -58,7 +60,7 @@ afterEach(() => {
 describe('checking the hub settings before connecting', () => {
   it('finds the server, its version and how many documents the branch database holds', async () => {
     const check = await checkHub(settings())
-    expect(check).toEqual({ ok: true, server: expect.any(String), version: expect.any(String), documents: 2 })
+    expect(check).toEqual({ ok: true, server: expect.any(String), version: expect.any(String), documents: 2, regionDocuments: null })
   })
 
   it('refuses what is not an http(s) address without sending anything', async () => {
@@ -67,15 +69,15 @@ describe('checking the hub settings before connecting', () => {
   })
 
   it('allows plain http only to this machine itself; any other host must use https', () => {
-    expect(settingsProblem({ url: 'http://192.168.1.20:5984', database: 'branch-bj001' })).toBe('insecure')
-    expect(settingsProblem({ url: 'http://hub.branch.example', database: 'branch-bj001' })).toBe('insecure')
-    expect(settingsProblem({ url: 'https://hub.branch.example:6984', database: 'branch-bj001' })).toBeNull()
-    for (const local of ['http://localhost:5984', 'http://127.0.0.1:5984', 'http://[::1]:5984']) expect(settingsProblem({ url: local, database: 'branch-bj001' })).toBeNull()
+    expect(settingsProblem({ url: 'http://192.168.1.20:5984', database: 'branch-bj001', regionDatabase: '' })).toBe('insecure')
+    expect(settingsProblem({ url: 'http://hub.branch.example', database: 'branch-bj001', regionDatabase: '' })).toBe('insecure')
+    expect(settingsProblem({ url: 'https://hub.branch.example:6984', database: 'branch-bj001', regionDatabase: '' })).toBeNull()
+    for (const local of ['http://localhost:5984', 'http://127.0.0.1:5984', 'http://[::1]:5984']) expect(settingsProblem({ url: local, database: 'branch-bj001', regionDatabase: '' })).toBeNull()
   })
 
   it('refuses a database name CouchDB would not accept', () => {
-    expect(settingsProblem({ url: 'https://hub.example', database: 'Branch BJ001' })).toBe('invalid_database')
-    expect(settingsProblem({ url: 'https://hub.example', database: '_users' })).toBe('invalid_database')
+    expect(settingsProblem({ url: 'https://hub.example', database: 'Branch BJ001', regionDatabase: '' })).toBe('invalid_database')
+    expect(settingsProblem({ url: 'https://hub.example', database: '_users', regionDatabase: '' })).toBe('invalid_database')
   })
 
   it('says the hub does not answer when nothing listens at the address', async () => {
@@ -100,18 +102,35 @@ describe('checking the hub settings before connecting', () => {
     expect(await checkHub(settings({ database: 'branch-bj999' }))).toMatchObject({ ok: false, problem: 'no_database' })
   })
 
+  it('counts the documents of the branch database and of the region database', async () => {
+    expect(await checkHub(settings({ regionDatabase: 'region-bj' }))).toMatchObject({ ok: true, documents: 2, regionDocuments: 3 })
+  })
+
+  it('an inspector’s tablet names the region database only', async () => {
+    expect(await checkHub(settings({ database: '', regionDatabase: 'region-bj' }))).toMatchObject({ ok: true, documents: null, regionDocuments: 3 })
+  })
+
+  it('says which database is missing when it is the region’s', async () => {
+    expect(await checkHub(settings({ regionDatabase: 'region-xx' }))).toMatchObject({ ok: false, problem: 'no_database', database: { kind: 'region', name: 'region-xx' } })
+  })
+
+  it('needs at least one database', () => {
+    expect(settingsProblem({ url: 'https://hub.example', database: '', regionDatabase: '' })).toBe('invalid_database')
+    expect(settingsProblem({ url: 'https://hub.example', database: 'branch-bj001', regionDatabase: 'Region BJ' })).toBe('invalid_database')
+  })
+
   it('says the user may not use the database when the hub forbids it (403)', async () => {
     // The test hub does not enforce database members: CouchDB's answer is played by a stub.
     const realFetch = globalThis.fetch
     vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
       input.endsWith('/branch-bj001') ? Promise.resolve(new Response(JSON.stringify({ error: 'forbidden', reason: 'You are not allowed to access this db.' }), { status: 403 })) : realFetch(input, init),
     )
-    expect(await checkHub(settings())).toEqual({ ok: false, problem: 'forbidden', reason: 'You are not allowed to access this db.' })
+    expect(await checkHub(settings())).toEqual({ ok: false, problem: 'forbidden', reason: 'You are not allowed to access this db.', database: { kind: 'branch', name: 'branch-bj001' } })
   })
 
   it('says the hub failed when it answers with a server error', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ error: 'internal', reason: 'disk full' }), { status: 500 })))
-    expect(await checkHub(settings())).toEqual({ ok: false, problem: 'server', reason: 'disk full' })
+    expect(await checkHub(settings())).toEqual({ ok: false, problem: 'server', reason: 'disk full', database: null })
   })
 
   it('sends no credentials when no user name is given', () => {

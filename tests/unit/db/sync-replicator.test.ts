@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node rather than jsdom: real fetch to the in-memory hub, and pictures as real Blobs.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { hubForThisFile } from '../../support/branchHub'
+import { branchOnly, hubForThisFile } from '../../support/branchHub'
 import { walkInAt } from '../../support/lobbyArrivals'
 import { terminal, type Terminal } from '../../support/terminals'
 import { seedCounterBranch, today, type CounterBranch } from '../../support/counterSeed'
@@ -10,7 +10,7 @@ import { writeRecords } from '@/db/write'
 import { getLocal, LOCAL_KEYS } from '@/db/local'
 import { CouchClient, type HubConnection } from '@/db/sync/couch'
 import { hubDocId, type HubDoc } from '@/db/sync/documents'
-import { downloadBranch, isOnHub, startSync, stopSync, syncNow, syncOnce, type SyncStatus } from '@/db/sync/replicator'
+import { downloadHub, isOnHub, startSync, stopSync, syncNow, syncOnce, type SyncStatus } from '@/db/sync/replicator'
 import { confirmSale, saveOfferConversation } from '@/db/repositories/counter/offers'
 import { personQuarter } from '@/db/repositories/counter/points'
 import { quarterOf } from '@/domain/quarters'
@@ -274,7 +274,7 @@ describe('running in the background', () => {
     await terminal('bg').as(async () => {
       const seen: SyncStatus[] = []
       const branch = await seedCounterBranch()
-      await startSync(hubDb, { onStatus: (s) => seen.push(s) }, { longPollMs: 500 })
+      await startSync(branchOnly(hubDb), { onStatus: (s) => seen.push(s) }, { longPollMs: 500 })
       await vi.waitFor(async () => expect(await database().outbox.count()).toBe(0), { timeout: 5000 })
       await writeRecords(['clients'], (w) => w.update('clients', branch.mortgageClient.id, { occupation: '医生' }))
       await vi.waitFor(async () => expect(await isOnHub('clients', branch.mortgageClient.id)).toBe(true), { timeout: 5000 })
@@ -288,7 +288,7 @@ describe('running in the background', () => {
     const { b, hubDb, branch } = await twoTerminals()
     const arrived: string[] = []
     await b.as(async () => {
-      await startSync(hubDb, { onStatus: () => undefined, onArrivals: (list) => arrived.push(...list.map((x) => x.record.id)) }, { longPollMs: 5000 })
+      await startSync(branchOnly(hubDb), { onStatus: () => undefined, onArrivals: (list) => arrived.push(...list.map((x) => x.record.id)) }, { longPollMs: 5000 })
       // Another terminal's edit, written straight to the hub: a later stamp, a new occupation.
       const hubClient = new CouchClient(hubDb)
       const doc = await hubClient.getDoc<HubDoc>(hubDocId('clients', branch.mortgageClient.id))
@@ -304,7 +304,7 @@ describe('running in the background', () => {
       await seedCounterBranch()
       const { lastSyncedAt } = await syncOnce(hubDb)
       const seen: SyncStatus[] = []
-      await startSync({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }, { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
+      await startSync(branchOnly({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }), { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
       await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ phase: 'offline', lastSyncedAt }), { timeout: 5000 })
     })
   })
@@ -313,7 +313,7 @@ describe('running in the background', () => {
     await terminal('off').as(async () => {
       const seen: SyncStatus[] = []
       await seedCounterBranch()
-      await startSync({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }, { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
+      await startSync(branchOnly({ url: 'http://127.0.0.1:9', database: 'branch', requestTimeoutMs: 500 }), { onStatus: (s) => seen.push(s) }, { retry: { baseMs: 50, maxMs: 100 } })
       await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ phase: 'offline' }), { timeout: 5000 })
       const last = seen.at(-1)!
       expect(last.offlineSince).toBeGreaterThan(0)
@@ -327,7 +327,7 @@ describe('onboarding a terminal', () => {
     const { hubDb } = await twoTerminals()
     await terminal('new').as(async () => {
       const progress: { received: number; total: number | null }[] = []
-      await downloadBranch(hubDb, (p) => progress.push(p), { batchSize: 10 })
+      await downloadHub(branchOnly(hubDb), (p) => progress.push(p), { batchSize: 10 })
       expect(progress[0]).toEqual({ received: 0, total: expect.any(Number) })
       expect(progress.at(-1)?.received).toBe(progress.at(-1)?.total)
       expect(await database().records('products').count()).toBeGreaterThan(0)

@@ -9,7 +9,7 @@ import { flushPromises } from '@vue/test-utils'
 import { freshDatabase } from '../../support/db'
 import { readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
 import type { HubConnection } from '@/db/sync/couch'
-import type { Arrival, SyncHandlers, SyncStatus } from '@/db/sync/replicator'
+import type { Arrival, HubFeed, SyncHandlers, SyncStatus } from '@/db/sync/replicator'
 import { HubError } from '@/db/sync/couch'
 import { writeRecords } from '@/db/write'
 import { useSyncStore } from '@/stores/sync'
@@ -21,7 +21,7 @@ const fake = vi.hoisted(() => ({
   startSync: vi.fn(),
   stopSync: vi.fn(),
   syncNow: vi.fn(),
-  downloadBranch: vi.fn(),
+  downloadHub: vi.fn(),
   checkHub: vi.fn(),
 }))
 
@@ -29,16 +29,16 @@ vi.mock('@/db/sync/replicator', () => ({
   startSync: fake.startSync,
   stopSync: fake.stopSync,
   syncNow: fake.syncNow,
-  downloadBranch: fake.downloadBranch,
+  downloadHub: fake.downloadHub,
 }))
 // The connection test is played by a fake; how a connection is built and a failure worded stay real.
 vi.mock('@/db/sync/hubCheck', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/sync/hubCheck')>()), checkHub: fake.checkHub }))
 
-const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', username: 'terminal-01', password: 'secret' }
-const FOUND = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 120 } as const
+const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', regionDatabase: '', username: 'terminal-01', password: 'secret' }
+const FOUND = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 120, regionDocuments: null } as const
 
 function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return { phase: 'current', pending: 0, offlineSince: null, problem: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, ...overrides }
+  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, ...overrides }
 }
 
 /**
@@ -103,14 +103,14 @@ beforeEach(async () => {
   locks = new FakeLockManager()
   Object.defineProperty(navigator, 'locks', { value: locks, configurable: true })
   fake.handlers = null
-  fake.startSync.mockReset().mockImplementation(async (connection: HubConnection, handlers: SyncHandlers) => {
-    fake.connection = connection
+  fake.startSync.mockReset().mockImplementation(async (feeds: HubFeed[], handlers: SyncHandlers) => {
+    fake.connection = feeds[0]!.connection
     fake.handlers = handlers
     handlers.onStatus(syncStatus({ phase: 'connecting', lastSyncedAt: null }))
   })
   fake.stopSync.mockReset().mockResolvedValue(undefined)
   fake.syncNow.mockReset().mockResolvedValue(undefined)
-  fake.downloadBranch.mockReset()
+  fake.downloadHub.mockReset()
   fake.checkHub.mockReset().mockResolvedValue(FOUND)
 })
 
@@ -161,7 +161,7 @@ describe('with a hub configured', () => {
   it('the password stays in the database: the screens see only that one is saved', async () => {
     const sync = openTab()
     await sync.boot()
-    expect(sync.saved).toEqual({ url: HUB.url, database: HUB.database, username: HUB.username, hasPassword: true })
+    expect(sync.saved).toEqual({ url: HUB.url, database: HUB.database, regionDatabase: '', username: HUB.username, hasPassword: true })
     expect(JSON.stringify(sync.$state)).not.toContain(HUB.password)
   })
 
@@ -266,19 +266,19 @@ describe('onboarding a new terminal', () => {
   it('keeps the settings before downloading (a second try resumes), shows the progress, and words a failure as the connection test does', async () => {
     const sync = openTab()
     const seen: unknown[] = []
-    fake.downloadBranch.mockImplementation(async (connection: HubConnection, onProgress: (p: { received: number; total: number | null }) => void) => {
+    fake.downloadHub.mockImplementation(async ([{ connection }]: HubFeed[], onProgress: (p: { received: number; total: number | null }) => void) => {
       expect(await readHubSettings()).toEqual(HUB)
       expect(connection.credentials).toEqual({ username: HUB.username, password: HUB.password })
       onProgress({ received: 500, total: 1200 })
       seen.push(sync.download)
       throw new HubError('unreachable', 'fetch failed')
     })
-    expect(await sync.downloadBranch(HUB)).toEqual({ ok: false, problem: 'unreachable', reason: 'fetch failed' })
+    expect(await sync.downloadBranch(HUB)).toEqual({ ok: false, problem: 'unreachable', reason: 'fetch failed', database: null })
     expect(seen).toEqual([{ received: 500, total: 1200 }])
     expect(sync.download).toBeNull()
     expect(await readHubSettings()).toEqual(HUB)
 
-    fake.downloadBranch.mockImplementation(async (_connection: HubConnection, onProgress: (p: { received: number; total: number | null }) => void) => onProgress({ received: 1200, total: 1200 }))
+    fake.downloadHub.mockImplementation(async (_feeds: HubFeed[], onProgress: (p: { received: number; total: number | null }) => void) => onProgress({ received: 1200, total: 1200 }))
     expect(await sync.downloadBranch(HUB)).toEqual({ ok: true, received: 1200 })
   })
 
