@@ -149,6 +149,14 @@ export const SCHEMA_V6 = {
   syncBases: 'doc',
 } as const
 
+/**
+ * v7 (the region): each outlet's published quarter standings, by quarter (the region's rankings) and
+ * by outlet and quarter. A new table only: nothing stored before v7 changes.
+ */
+export const SCHEMA_V7 = {
+  outletStandings: 'id, quarter, [branchId+quarter]',
+} as const
+
 type RowUpgrade = (row: Record<string, unknown>) => void
 
 /**
@@ -246,7 +254,7 @@ async function upgradeStoredRows(version: number, table: (name: string) => { toC
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 6
+export const CURRENT_SCHEMA_VERSION = 7
 
 export type RecordTables = { [K in RecordTableName]: Table<RecordOf<K>, string> }
 
@@ -275,6 +283,7 @@ export class LobbyDeskDatabase extends Dexie {
       .stores(SCHEMA_V5)
       .upgrade((tx) => upgradeStoredRows(5, (name) => tx.table(name)))
     this.version(6).stores(SCHEMA_V6)
+    this.version(7).stores(SCHEMA_V7)
   }
 
   /** The replicated table of a given name, typed. */

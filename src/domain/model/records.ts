@@ -437,6 +437,36 @@ export const QuarterClosure = v.object({
 })
 export type QuarterClosure = v.InferOutput<typeof QuarterClosure>
 
+/** One person of an outlet as it publishes a quarter to the region: their ranked roles and totals (v7). */
+export const PublishedStanding = v.object({
+  staffId: Id,
+  staffNo: Text,
+  name: Text,
+  roles: v.array(v.picklist(ROLES)),
+  finalPoints: v.pipe(v.number(), v.safeInteger()),
+  provisionalPoints: v.pipe(v.number(), v.safeInteger()),
+  acceptedProducts: v.pipe(v.number(), v.integer()),
+  /** The person's last sale in the quarter, for the ranking's tie-break. */
+  lastSaleAt: v.nullable(Timestamp),
+})
+export type PublishedStanding = v.InferOutput<typeof PublishedStanding>
+
+/**
+ * An outlet's quarter as the region's rankings see it (v7): its people's totals, published by its
+ * terminals to the regional database while the ledger behind them stays in the branch's. One record
+ * per outlet and quarter, its id derived from both (src/domain/counter/outletStandings.ts), so every
+ * terminal of the outlet writes the same record. Closed with the standings the quarter closed with.
+ */
+export const OutletStandings = v.object({
+  ...BaseRecordEntries,
+  branchId: Id,
+  quarter: v.pipe(v.string(), v.regex(/^\d{4}Q[1-4]$/)),
+  /** When the outlet closed the quarter; null while it is open. */
+  closedAt: v.nullable(Timestamp),
+  people: v.array(PublishedStanding),
+})
+export type OutletStandings = v.InferOutput<typeof OutletStandings>
+
 export const VipAssignment = v.object({
   ...BaseRecordEntries,
   branchId: Id,
@@ -800,6 +830,7 @@ export const RECORD_SCHEMAS = {
   referrals: Referral,
   pointEntries: PointEntry,
   quarterClosures: QuarterClosure,
+  outletStandings: OutletStandings,
   vipAssignments: VipAssignment,
   contacts: Contact,
   tierChanges: TierChange,

@@ -20,6 +20,7 @@ export const REGION_TABLES = [
   'inspections',
   'correctiveActions',
   'attachments',
+  'outletStandings',
 ] as const satisfies readonly RecordTableName[]
 
 const REGIONAL: ReadonlySet<RecordTableName> = new Set(REGION_TABLES)

@@ -38,6 +38,7 @@ export const MERGE_RULES = {
   referrals: 'fields',
   pointEntries: 'append_only',
   quarterClosures: 'fields',
+  outletStandings: 'fields',
   vipAssignments: 'fields',
   contacts: 'append_only',
   tierChanges: 'append_only',

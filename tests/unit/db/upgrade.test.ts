@@ -9,6 +9,8 @@ import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import * as v from 'valibot'
 import { CURRENT_SCHEMA_VERSION, LobbyDeskDatabase } from '@/db/schema'
+import { closeDatabase, useDatabase } from '@/db/connection'
+import { publishOutletStandings } from '@/db/repositories/counter/outletStandings'
 import { RECORD_SCHEMAS } from '@/domain/model/records'
 
 /** Store definitions of schema v1 as shipped: never edit, it is what terminals in the field hold. */
@@ -75,6 +77,12 @@ const SHIPPED_V5 = {
   periodVetoes: 'id, [branchId+quarter], quarter',
   inspectionAwards: 'id, quarter, branchId',
   attachments: 'id, [ownerTable+ownerId], exportedAt',
+}
+
+/** Store definitions of schema v6 as shipped (synchronisation). */
+const SHIPPED_V6 = {
+  syncRevisions: 'doc',
+  syncBases: 'doc',
 }
 
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
@@ -231,5 +239,51 @@ describe('opening data that an older version wrote', () => {
     expect(await current.syncRevisions.count()).toBe(0)
     expect(await current.syncBases.count()).toBe(0)
     current.close()
+  })
+  it('schema v6 data (a quarter closed on a synchronised terminal) opens under v7: its records, hub revisions and kept totals stay, and the outlet has published nothing yet', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie('upgrade-v6', { indexedDB, IDBKeyRange })
+    old.version(1).stores(SHIPPED_V1)
+    old.version(2).stores(SHIPPED_V2)
+    old.version(3).stores(SHIPPED_V3)
+    old.version(4).stores(SHIPPED_V4)
+    old.version(5).stores(SHIPPED_V5)
+    old.version(6).stores(SHIPPED_V6)
+    await old.open()
+    const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
+    const staffId = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5'
+    const entry = { ...base, id: '1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b', branchId, staffId, kind: 'provisional', points: 15, businessDate: '2026-09-30', quarter: '2026Q3', saleId: '2f3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b6c', share: 'seller', productCode: 'CARD_CREDIT', reason: '', at: base.createdAt, byStaffId: staffId }
+    const closure = {
+      ...base,
+      id: '3a4b5c6d-7e8f-4a9b-8c0d-2e3f4a5b6c7d',
+      branchId,
+      quarter: '2026Q3',
+      verifiedAt: base.createdAt,
+      verifiedBy: staffId,
+      closedAt: base.createdAt,
+      closedBy: staffId,
+      standings: [{ staffId, staffNo: '9005', name: '周婷', branchId, role: 'low_counter', finalPoints: 0, provisionalPoints: 15, acceptedProducts: 1, rank: 1, rewarded: 1, bottomFive: 0, exitWarning: 0, band: 'piece_rate' }],
+    }
+    await old.table('pointEntries').add(entry)
+    await old.table('quarterClosures').add(closure)
+    await old.table('pointTotals').add({ staffId, quarter: '2026Q3', branchId, provisional: 15, final: 0, accepted: 1, lastSaleAt: base.createdAt })
+    await old.table('syncRevisions').add({ doc: `quarterClosures:${closure.id}`, rev: '2-abc' })
+    old.close()
+
+    const current = new LobbyDeskDatabase('upgrade-v6', { indexedDB, IDBKeyRange })
+    await current.open()
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION)
+    expect(await current.records('pointEntries').get(entry.id)).toEqual(entry)
+    expect(await current.records('quarterClosures').get(closure.id)).toEqual(closure)
+    expect(v.safeParse(RECORD_SCHEMAS.quarterClosures, closure).success).toBe(true)
+    expect(await current.pointTotals.count()).toBe(1)
+    expect(await current.syncRevisions.get(`quarterClosures:${closure.id}`)).toEqual({ doc: `quarterClosures:${closure.id}`, rev: '2-abc' })
+    // Nothing published yet; the first sync round publishes the closed quarter as the closure kept it.
+    expect(await current.records('outletStandings').count()).toBe(0)
+    await useDatabase(current)
+    expect(await publishOutletStandings(branchId, '2026-11-25')).toBe(2)
+    const published = await current.records('outletStandings').where('[branchId+quarter]').equals([branchId, '2026Q3']).first()
+    expect(published).toMatchObject({ closedAt: closure.closedAt, people: [{ staffId, staffNo: '9005', roles: ['low_counter'], provisionalPoints: 15, acceptedProducts: 1, lastSaleAt: base.createdAt }] })
+    closeDatabase()
   })
 })

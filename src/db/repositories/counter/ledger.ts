@@ -4,7 +4,7 @@
  * the offers. A quarter its outlet has closed takes no entry. `rebuildPointTotals` recomputes every
  * total from the ledger (after a restore, a demo load or wipe, or a verification that found drift).
  */
-import type { PointEntry } from '@/domain/model/records'
+import type { PointEntry, QuarterClosure } from '@/domain/model/records'
 import { refuseEntry, type LedgerEntry } from '@/domain/counter/ledger'
 import { applyTotalsDelta, pointTotalsFrom, totalsDeltas } from '@/domain/counter/totals'
 import { database } from '../../connection'
@@ -43,6 +43,12 @@ export class CounterRefusedError extends Error {
     super(`Refused: ${kind} ${JSON.stringify(detail)}`)
     this.name = 'CounterRefusedError'
   }
+}
+
+/** An outlet's closure of a quarter, if verified or closed. */
+export async function quarterClosureOf(branchId: string, quarter: QuarterKey): Promise<QuarterClosure | null> {
+  const rows = await database().records('quarterClosures').where('[branchId+quarter]').equals([branchId, quarter]).toArray()
+  return rows.find((c) => c.deleted === 0) ?? null
 }
 
 /** The quarters an outlet has closed. */

@@ -1,19 +1,23 @@
 /**
- * Quarter standings, adjustments and the quarter's close. Standings read only the kept per-person
- * totals and the staff (never the offers); a closed quarter answers with the standings it was closed
+ * Quarter standings, adjustments and the quarter's close. Standings rank the region: the home
+ * outlet's people from its kept per-person totals and staff (never the offers), every other outlet's
+ * as it published them (outletStandings.ts); a closed quarter answers with the standings it was closed
  * with. Closing takes two steps by the branch head: verify (the kept totals are recomputed from the
  * ledger; any drift is reported and corrected), then close (refused if anything was written to the
- * quarter since the verification); after that the ledger refuses entries dated into the quarter.
+ * quarter since the verification), which publishes the closed standings to the region in the same
+ * transaction; after that the ledger refuses entries dated into the quarter.
  */
 import type { ClosedStanding, PointEntry, QuarterClosure } from '@/domain/model/records'
-import { bottomFiveByRole, closedStandings, quarterStandings, type RoleRanking, type StandingStaff } from '@/domain/counter/standings'
+import { regionEntrants } from '@/domain/counter/outletStandings'
+import { bottomFiveByRole, closedStandings, quarterStandings, type RoleRanking } from '@/domain/counter/standings'
 import { bandStanding, type BandStanding } from '@/domain/counter/payBands'
 import { pointTotalsFrom, quarterRows, totalsMismatches, type PersonQuarterTotals } from '@/domain/counter/totals'
 import type { CounterRules } from '@/domain/counter/rules'
 import type { BusinessDate } from '@/domain/time'
 import { database } from '../../connection'
 import { now, writeRecords } from '../../write'
-import { appendLedger, CounterRefusedError, LEDGER_TABLES, quarterTotalsKept } from './ledger'
+import { appendLedger, CounterRefusedError, LEDGER_TABLES, quarterClosureOf, quarterTotalsKept } from './ledger'
+import { keptTotalsOf, outletStaff, publishedOutlets, publishQuarter, PUBLISH_TABLES } from './outletStandings'
 import { loadCounterRules } from './rules'
 import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/quarters'
 
@@ -25,34 +29,26 @@ export interface QuarterStandings {
   rankings: { role: ClosedStanding['role']; standings: (ClosedStanding & { standing: BandStanding | null })[] }[]
 }
 
-async function closureOf(branchId: string, quarter: QuarterKey): Promise<QuarterClosure | null> {
-  const rows = await database().records('quarterClosures').where('[branchId+quarter]').equals([branchId, quarter]).toArray()
-  return rows.find((c) => c.deleted === 0) ?? null
-}
-
-async function regionStaff(): Promise<StandingStaff[]> {
-  return database().records('staff').filter((s) => s.deleted === 0).toArray()
-}
-
-async function liveRankings(quarter: QuarterKey, staff: readonly StandingStaff[], previousBottomFive: ReadonlyMap<string, ReadonlySet<string>>, rules: CounterRules): Promise<RoleRanking[]> {
-  const totals = new Map((await quarterTotalsKept(quarter)).map((t) => [t.staffId, t]))
-  return quarterStandings({ staff, totals, previousBottomFive, rules })
+/** The quarter's rankings as they stand: the home outlet live, the other outlets as published. */
+async function liveRankings(branchId: string, quarter: QuarterKey, previousBottomFive: ReadonlyMap<string, ReadonlySet<string>>, rules: CounterRules): Promise<RoleRanking[]> {
+  const [staff, totals, published] = await Promise.all([outletStaff(branchId), keptTotalsOf(quarter), publishedOutlets(quarter)])
+  return quarterStandings({ ...regionEntrants({ branchId, staff, totals }, published), previousBottomFive, rules })
 }
 
 /** Last quarter's bottom five by role: as kept at its close, else as its totals stand now. */
-async function previousBottomFive(branchId: string, quarter: QuarterKey, staff: readonly StandingStaff[], rules: CounterRules): Promise<Map<string, Set<string>>> {
+async function previousBottomFive(branchId: string, quarter: QuarterKey, rules: CounterRules): Promise<Map<string, Set<string>>> {
   const previous = previousQuarter(quarter)
-  const closure = await closureOf(branchId, previous)
+  const closure = await quarterClosureOf(branchId, previous)
   if (closure?.closedAt) return bottomFiveByRole(closure.standings)
-  return bottomFiveByRole(closedStandings(await liveRankings(previous, staff, new Map(), rules)))
+  return bottomFiveByRole(closedStandings(await liveRankings(branchId, previous, new Map(), rules)))
 }
 
 /** The quarter's rankings by role across the region, with each person's pay band. */
 export async function standingsFor(branchId: string, quarter: QuarterKey): Promise<QuarterStandings> {
-  const closure = await closureOf(branchId, quarter)
+  const closure = await quarterClosureOf(branchId, quarter)
   if (closure?.closedAt) return { quarter, closure, rankings: groupByRole(closure.standings.map((s) => ({ ...s, standing: null }))) }
-  const [staff, rules] = await Promise.all([regionStaff(), loadCounterRules()])
-  const rankings = await liveRankings(quarter, staff, await previousBottomFive(branchId, quarter, staff, rules), rules)
+  const rules = await loadCounterRules()
+  const rankings = await liveRankings(branchId, quarter, await previousBottomFive(branchId, quarter, rules), rules)
   const kept = closedStandings(rankings)
   const bands = new Map<string, BandStanding>(rankings.flatMap((r) => r.standings.map((s) => [`${r.role}|${s.staffId}`, s.standing] as const)))
   return { quarter, closure, rankings: groupByRole(kept.map((s) => ({ ...s, standing: bands.get(`${s.role}|${s.staffId}`) ?? null }))) }
@@ -107,7 +103,7 @@ function assertQuarterOver(quarter: QuarterKey, today: BusinessDate): void {
 export async function verifyQuarter(branchId: string, quarter: QuarterKey, today: BusinessDate, byStaffId: string): Promise<Verification> {
   assertQuarterOver(quarter, today)
   return writeRecords([...LEDGER_TABLES], async (w) => {
-    const existing = await closureOf(branchId, quarter)
+    const existing = await quarterClosureOf(branchId, quarter)
     if (existing?.closedAt) throw new CounterRefusedError('already_closed', { quarter })
     const ledger = (await database().records('pointEntries').toArray()).filter((e) => e.deleted === 0)
     const fromLedger = [...quarterRows(pointTotalsFrom(ledger), quarter).values()]
@@ -128,15 +124,17 @@ export async function verifyQuarter(branchId: string, quarter: QuarterKey, today
 export async function closeQuarter(branchId: string, quarter: QuarterKey, today: BusinessDate, byStaffId: string): Promise<QuarterClosure> {
   assertQuarterOver(quarter, today)
   const standings = await standingsFor(branchId, quarter)
-  return writeRecords([...LEDGER_TABLES, 'staff'], async (w) => {
-    const closure = await closureOf(branchId, quarter)
+  return writeRecords([...LEDGER_TABLES, ...PUBLISH_TABLES], async (w) => {
+    const closure = await quarterClosureOf(branchId, quarter)
     if (closure?.closedAt) throw new CounterRefusedError('already_closed', { quarter })
     if (!closure?.verifiedAt) throw new CounterRefusedError('quarter_not_verified', { quarter })
     const verifiedAt = closure.verifiedAt
     const since = await database().records('pointEntries').where('quarter').equals(quarter).filter((e) => e.createdAt > verifiedAt).count()
     if (since > 0) throw new CounterRefusedError('changed_since_verified', { quarter })
     const kept = standings.rankings.flatMap((r) => r.standings.map(({ standing: _standing, ...s }) => s))
-    return w.update('quarterClosures', closure.id, { closedAt: now(), closedBy: byStaffId, standings: kept }, { action: 'points.closeQuarter' })
+    const closed = await w.update('quarterClosures', closure.id, { closedAt: now(), closedBy: byStaffId, standings: kept }, { action: 'points.closeQuarter' })
+    await publishQuarter(w, branchId, quarter)
+    return closed
   })
 }
 

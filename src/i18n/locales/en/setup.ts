@@ -75,6 +75,7 @@ export default {
     referrals: 'Referrals',
     pointEntries: 'Points ledger',
     quarterClosures: 'Quarter closes',
+    outletStandings: 'Outlet quarter points',
     inspectionPlans: 'Half-month inspection plans',
     correctiveActions: 'Corrective actions',
     periodVetoes: 'Period vetoes',

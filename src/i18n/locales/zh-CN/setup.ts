@@ -73,6 +73,7 @@ export default {
     referrals: '转推介',
     pointEntries: '积分台账',
     quarterClosures: '季度积分结账',
+    outletStandings: '各网点季度积分',
     inspectionPlans: '半月检查计划',
     correctiveActions: '整改项',
     periodVetoes: '期间否决事项',

@@ -8,15 +8,21 @@ import { confirmSale } from '@/db/repositories/counter/offers'
 import { closeQuarter, verifyQuarter } from '@/db/repositories/counter/points'
 import { acceptedLine, sell } from './sales'
 import { previousQuarter, quarterOf, quarterBounds } from '@/domain/quarters'
+import { outletStandingsId } from '@/domain/counter/outletStandings'
 
 let b: CounterBranch
 beforeEach(async () => {
   await freshDatabase()
   b = await seedCounterBranch()
-  // Three more low-counter tellers, one at the region's other outlet: four ranked, so the fourth place is the bottom five.
-  await writeRecords(['staff'], async (w) => {
-    for (const [branchId, staffNo, surname] of [[b.branchId, '9006', '吴'], [b.branchId, '9016', '韩'], [b.otherBranchId, '9101', '杨']] as const) {
-      await w.insert('staff', { branchId, staffNo, surname, givenName: '磊', roles: ['low_counter'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 })
+  // Three more low-counter tellers, one at the region's other outlet (as it published this quarter
+  // and the last): four ranked, so the fourth place is the bottom five.
+  await writeRecords(['staff', 'outletStandings'], async (w) => {
+    for (const staffNo of ['9006', '9016']) {
+      await w.insert('staff', { branchId: b.branchId, staffNo, surname: staffNo === '9006' ? '吴' : '韩', givenName: '磊', roles: ['low_counter'], pin: null, failedPinAttempts: 0, lockedUntil: null, active: 1 })
+    }
+    const yang = { staffId: crypto.randomUUID(), staffNo: '9101', name: '杨磊', roles: ['low_counter' as const], finalPoints: 0, provisionalPoints: 0, acceptedProducts: 0, lastSaleAt: null }
+    for (const quarter of [quarterOf(today), previousQuarter(quarterOf(today))]) {
+      await w.insert('outletStandings', { id: outletStandingsId(b.otherBranchId, quarter), branchId: b.otherBranchId, quarter, closedAt: null, people: [yang] })
     }
   })
 })
