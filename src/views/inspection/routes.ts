@@ -10,7 +10,10 @@ import { actionRoutes } from './actions/routes'
 import { rankingRoutes } from './ranking/routes'
 import { settingsRoutes } from './settings/routes'
 
-/** The section tabs, in the order an inspector's half month uses them; a tab shows when its route exists. */
+/**
+ * The section tabs, in the order an inspector's half month uses them; a tab shows when its route
+ * exists. The hub tab only on an inspector's tablet: a branch terminal's hub is the administration's.
+ */
 export const INSPECTION_SECTIONS = [
   { name: 'inspection', key: 'visits' },
   { name: 'inspection-actions', key: 'actions' },
@@ -19,6 +22,7 @@ export const INSPECTION_SECTIONS = [
   { name: 'inspection-analysis', key: 'analysis' },
   { name: 'inspection-exchange', key: 'exchange' },
   { name: 'inspection-templates', key: 'templates' },
+  { name: 'inspection-hub', key: 'hub', inspectorTabletOnly: true },
 ] as const
 export type InspectionSectionKey = (typeof INSPECTION_SECTIONS)[number]['key']
 

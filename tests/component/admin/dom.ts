@@ -27,3 +27,8 @@ export async function click(id: string): Promise<void> {
   getByTestId(id).click()
   await nextTick()
 }
+
+/** A form field's test id: the form's prefix and the field's name in kebab case (`regionDatabase` → `hub-region-database`). */
+export function fieldTestId(prefix: string, field: string): string {
+  return `${prefix}-${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
+}

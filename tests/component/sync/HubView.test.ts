@@ -5,8 +5,9 @@ import { mountWithApp } from '../../support/mount'
 import { readHubSettings, saveHubSettings, type HubSettings } from '@/db/sync/hubSettings'
 import type { HubCheck } from '@/db/sync/hubCheck'
 import HubView from '@/views/admin/HubView.vue'
-import { branchTerminal } from '../admin/fixtures'
-import { byTestId, click, getByTestId, typeInto } from '../admin/dom'
+import InspectionHubView from '@/views/inspection/settings/HubView.vue'
+import { branchTerminal, inspectorTerminal } from '../admin/fixtures'
+import { byTestId, click, fieldTestId, getByTestId, typeInto } from '../admin/dom'
 
 const fake = vi.hoisted(() => ({ checkHub: vi.fn() }))
 
@@ -25,7 +26,7 @@ async function openPage(): Promise<void> {
 }
 
 async function fill(settings: Partial<HubSettings>): Promise<void> {
-  for (const [field, value] of Object.entries(settings)) await typeInto(`hub-${field}`, value)
+  for (const [field, value] of Object.entries(settings)) await typeInto(fieldTestId('hub', field), value)
 }
 
 function inputOf(id: string): HTMLInputElement {
@@ -78,6 +79,25 @@ describe('Administration › 网点服务器', () => {
     expect(getByTestId('hub-check-result').dataset.ok).toBe('true')
     expect(getByTestId('hub-check-result').textContent).toContain('连接正常：CouchDB 3.4.2。网点数据库中有 1,234 条数据。')
     expect(await readHubSettings()).toBeNull()
+  })
+
+  it('takes the region’s database too, and says what each database holds', async () => {
+    fake.checkHub.mockResolvedValue({ ...FOUND, regionDocuments: 56 })
+    await openPage()
+    await fill({ ...HUB, regionDatabase: 'region-bj' })
+    await click('hub-test')
+    await vi.waitFor(() => expect(byTestId('hub-check-result')).not.toBeNull())
+    expect(fake.checkHub).toHaveBeenCalledWith({ ...HUB, regionDatabase: 'region-bj' })
+    expect(getByTestId('hub-check-result').textContent).toContain('网点数据库中有 1,234 条数据。区域数据库中有 56 条数据。')
+  })
+
+  it('names the region database when that is the one missing', async () => {
+    fake.checkHub.mockResolvedValue({ ok: false, problem: 'no_database', reason: 'no_db_file', database: { kind: 'region', name: 'region-bj' } })
+    await openPage()
+    await fill({ ...HUB, regionDatabase: 'region-bj' })
+    await click('hub-test')
+    await vi.waitFor(() => expect(byTestId('hub-check-result')).not.toBeNull())
+    expect(getByTestId('hub-check-result').textContent).toContain('服务器上没有区域数据库「region-bj」')
   })
 
   it.each<[Extract<HubCheck, { ok: false }>, string]>([
@@ -135,5 +155,32 @@ describe('Administration › 网点服务器', () => {
     await vi.waitFor(async () => expect(await readHubSettings()).toBeNull())
     await vi.waitFor(() => expect(byTestId('hub-disconnect')).toBeNull())
     expect(getByTestId('hub-status').textContent).toContain('本机数据（未连接网点服务器）')
+  })
+})
+
+describe('Inspection › 区域服务器 on an inspector’s tablet', () => {
+  beforeEach(async () => {
+    await freshDatabase()
+    fake.checkHub.mockReset().mockResolvedValue({ ...FOUND, documents: null, regionDocuments: 56 })
+  })
+
+  async function openInspectorPage(): Promise<void> {
+    const inspector = await inspectorTerminal()
+    await mountWithApp(InspectionHubView, { staff: inspector, route: '/inspection/hub' })
+    await flushPromises()
+  }
+
+  it('asks for the region database only: the tablet has no branch', async () => {
+    await openInspectorPage()
+    expect(byTestId('hub-database')).toBeNull()
+    await click('hub-test')
+    expect(await fieldMessages(2)).toEqual(['请填写服务器地址', '请填写区域数据库'])
+  })
+
+  it('saves the region database with no branch database', async () => {
+    await openInspectorPage()
+    await fill({ url: HUB.url, regionDatabase: 'region-bj', username: 'inspector-tablet-01', password: 'secret' })
+    await click('hub-save')
+    await vi.waitFor(async () => expect(await readHubSettings()).toEqual({ url: HUB.url, database: '', regionDatabase: 'region-bj', username: 'inspector-tablet-01', password: 'secret' }))
   })
 })

@@ -6,7 +6,7 @@ import { saveHubSettings } from '@/db/sync/hubSettings'
 import { useSyncStore, type DownloadOutcome, type HubCheck, type JoinCandidate } from '@/stores/sync'
 import JoinHubForm from '@/views/setup/JoinHubForm.vue'
 import FirstRunView from '@/views/setup/FirstRunView.vue'
-import { byTestId, click, getByTestId, typeInto } from '../admin/dom'
+import { byTestId, click, fieldTestId, getByTestId, typeInto } from '../admin/dom'
 
 // The store is replaced action by action below; nothing may reach the replicator or the network.
 vi.mock('@/db/sync/replicator', () => ({}))
@@ -46,7 +46,7 @@ function inputOf(id: string): HTMLInputElement {
 }
 
 async function fill(): Promise<void> {
-  for (const [field, value] of Object.entries(HUB)) await typeInto(`join-${field}`, value)
+  for (const [field, value] of Object.entries(HUB)) await typeInto(fieldTestId('join', field), value)
 }
 
 describe('joining a branch from its hub (first run)', () => {

@@ -2,7 +2,7 @@ import type zh from '../zh-CN/inspection'
 
 export default {
   sections: 'Window-service inspection',
-  section: { visits: 'Visits', actions: 'Corrective actions', plans: 'Half-month plans', rankings: 'Quarterly ranking', analysis: 'Analysis', exchange: 'File exchange', templates: 'Score sheets' },
+  section: { visits: 'Visits', actions: 'Corrective actions', plans: 'Half-month plans', rankings: 'Quarterly ranking', analysis: 'Analysis', exchange: 'File exchange', templates: 'Score sheets', hub: 'Region hub' },
   kind: { on_site: 'On-site', unannounced: 'Unannounced', video: 'Video review' },
   status: { draft: 'Not submitted', submitted: 'Submitted, awaiting the branch', acknowledged: 'Acknowledged by the branch' },
   grade: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },

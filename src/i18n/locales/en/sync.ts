@@ -73,6 +73,7 @@ export default {
   },
   hub: {
     intro: 'Connect this terminal to the branch hub to share data live with the branch’s other terminals. It keeps working offline and catches up when the network is back.',
+    inspectorIntro: 'Connect this inspector’s tablet to the region database: visits, photos, corrective actions and rankings are shared live with the branches and the other inspectors. Inspections carry on offline and are uploaded when the network is back; tablets that never see a hub can still use File exchange.',
     settings: 'Connection',
     status: 'Synchronisation',
     save: 'Save and connect',

@@ -1,6 +1,6 @@
 export default {
   sections: '窗口服务检查',
-  section: { visits: '检查记录', actions: '整改', plans: '半月计划', rankings: '季度排名', analysis: '检查分析', exchange: '文件交换', templates: '评分表' },
+  section: { visits: '检查记录', actions: '整改', plans: '半月计划', rankings: '季度排名', analysis: '检查分析', exchange: '文件交换', templates: '评分表', hub: '区域服务器' },
   kind: { on_site: '现场检查', unannounced: '暗访', video: '视频检查' },
   status: { draft: '未提交', submitted: '已提交，待网点确认', acknowledged: '网点已确认' },
   grade: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
