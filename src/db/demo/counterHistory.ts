@@ -18,10 +18,12 @@
  *   conversation whose sales credit the referrer's share; the last two days' mostly still open;
  * - follow-ups of interested clients, mostly closed by a later conversation; some due today and a
  *   few overdue still open;
- * - the region's other outlets: ledger entries only (their offers stay in their own databases),
- *   each person's sales summarised monthly, with points spread over every pay band, a few
+ * - the region's other outlets as a synchronised terminal holds them: their quarter standings as
+ *   each outlet published them (their offers and ledgers stay in their own databases), the totals
+ *   of each person's sales summarised monthly, with points spread over every pay band, a few
  *   people at the bottom every quarter (the 退出机制 warning) and one of the home sellers in the
- *   low counter's top three in a closed quarter;
+ *   low counter's top three in a closed quarter; each outlet closes its past quarters a few
+ *   working days after they end;
  * - the two previous quarters verified and closed by the branch head shortly after they ended,
  *   with the standings as they stood, and corrections for them as adjustments in the quarter after.
  *
@@ -35,14 +37,15 @@ import { isEligible, proposeProducts, type Proposal, type ProposalClient } from 
 import { DEFAULT_COUNTER_RULES } from '@/domain/counter/rules'
 import { bottomFiveByRole, closedStandings, quarterStandings, RANKED_ROLES } from '@/domain/counter/standings'
 import { needsRecordedSale, judgeSuitability } from '@/domain/counter/suitability'
-import { pointTotalsFrom, quarterRows } from '@/domain/counter/totals'
+import { pointTotalsFrom, quarterRows, type PersonQuarterTotals } from '@/domain/counter/totals'
+import { outletStandingsId, publishedStandings, regionEntrants } from '@/domain/counter/outletStandings'
 import { isWorkingDay } from '@/domain/lobby/complaints'
 import type { OfferOutcome, OfferReason } from '@/domain/model/records'
 import type { Role } from '@/domain/roles'
 import { addDays, ageOn, startOfBusinessDate, type BusinessDate } from '@/domain/time'
 import { previousQuarter, quarterOf, type QuarterKey } from '@/domain/quarters'
 
-export const COUNTER_TABLES = ['offers', 'referrals', 'pointEntries', 'quarterClosures', 'holdings'] as const
+export const COUNTER_TABLES = ['offers', 'referrals', 'pointEntries', 'quarterClosures', 'outletStandings', 'holdings'] as const
 export type CounterTable = (typeof COUNTER_TABLES)[number]
 export type CounterHistory = { [K in CounterTable]: SeededRecord<K>[] }
 
@@ -63,6 +66,7 @@ type Offer = SeededRecord<'offers'>
 type Referral = SeededRecord<'referrals'>
 type PointEntry = SeededRecord<'pointEntries'>
 type QuarterClosure = SeededRecord<'quarterClosures'>
+type OutletQuarter = SeededRecord<'outletStandings'>
 type Product = DemoRecord<'products'>
 type Client = CounterHistoryInput['clients'][number]
 type Person = CounterHistoryInput['staff'][number]
@@ -310,7 +314,7 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
   const calendar = new Calendar(quarterStart(quarters[0]), addDays(today, CALENDAR_DAYS_AHEAD))
   const days = calendar.businessDaysBetween(quarterStart(quarters[0]), today)
 
-  const out: CounterHistory = { offers: [], referrals: [], pointEntries: [], quarterClosures: [], holdings: [] }
+  const out: CounterHistory = { offers: [], referrals: [], pointEntries: [], quarterClosures: [], outletStandings: [], holdings: [] }
 
   // ---------------------------------------------------------------------------------------------
   // The services in the lobby history of those who sell or refer, by day and person.
@@ -702,7 +706,8 @@ export function generateCounterHistory(input: CounterHistoryInput): CounterHisto
   // ---------------------------------------------------------------------------------------------
   // The region, the closures and the adjustments.
   const homeTotals = pointTotalsFrom(out.pointEntries)
-  out.pointEntries.push(...regionLedger({ input, dice: regionDice, ids, quarters, calendar, homeTotals, atMinute, ledgerRecord }))
+  const regionTotals = pointTotalsFrom(regionLedger({ input, dice: regionDice, ids, quarters, calendar, homeTotals, atMinute, ledgerRecord }))
+  out.outletStandings.push(...publishedByOutlets({ input, dice: regionDice, quarters, calendar, atMinute }, regionTotals))
   closeQuarters({ input, dice, ids, quarters, calendar, out, branchHead, atMinute, ledgerRecord })
   return out
 }
@@ -734,7 +739,7 @@ interface LedgerContext {
 }
 
 /**
- * The other outlets' ledger: each seller's points for the quarter (their "form" carried from quarter
+ * What the other outlets' ledgers hold (in their own databases): each seller's points for the quarter (their "form" carried from quarter
  * to quarter), a few referred sales crediting the outlet's tellers and lobby managers, and the rest
  * summarised monthly. Sales of a closed quarter are confirmed within it, so its final points are
  * exactly the drawn totals; the current quarter's are drawn for the part already gone, the last
@@ -846,14 +851,47 @@ function regionLedger(ctx: LedgerContext & { homeTotals: ReturnType<typeof point
   return ledger
 }
 
+/** The day an outlet closes a quarter: a few working days after its end (the National Day and New Year holidays come first). */
+function closingDay(quarter: QuarterKey, dice: Dice, calendar: Calendar): BusinessDate {
+  let closeOn = quarterEnd(quarter)
+  for (let workingDays = dice.int(2, 4); workingDays > 0; ) {
+    closeOn = calendar.plusDays(closeOn, 1)
+    if (isWorkingDay(closeOn)) workingDays--
+  }
+  return closeOn
+}
+
+/**
+ * The other outlets' quarters as each published them to the region: its people's totals, closed
+ * with them once the outlet closed the quarter (if that has come).
+ */
+function publishedByOutlets(ctx: Pick<LedgerContext, 'input' | 'dice' | 'quarters' | 'calendar' | 'atMinute'>, totals: readonly PersonQuarterTotals[]): OutletQuarter[] {
+  const { input, dice, quarters, calendar, atMinute } = ctx
+  const outlets = [...new Set(input.staff.flatMap((s) => (s.branchId !== null && s.branchId !== input.branchId ? [s.branchId] : [])))]
+  return quarters.flatMap((quarter) => {
+    const rows = quarterRows(totals, quarter)
+    return outlets.map((branchId): OutletQuarter => {
+      const closedAt = quarter === quarters[2] ? null : atMinute(closingDay(quarter, dice, calendar), 16 * 60 + dice.int(0, 60))
+      return {
+        id: outletStandingsId(branchId, quarter),
+        demo: DEMO,
+        branchId,
+        quarter,
+        closedAt: closedAt !== null && closedAt <= input.nowMs ? closedAt : null,
+        people: publishedStandings(branchId, input.staff, rows),
+      }
+    })
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Closing the quarters
 
 /**
  * The two quarters before today's, verified and closed by the branch head a few business days after
- * they ended (if that has come), each keeping its standings as they stood, with the bottom five of
- * the quarter before carried for the 退出机制 warning; after each close, a correction for it as an
- * adjustment in the quarter after.
+ * they ended (if that has come), each keeping the region's standings as they stood (the home outlet
+ * from its ledger, the others as they published), with the bottom five of the quarter before carried
+ * for the 退出机制 warning; after each close, a correction for it as an adjustment in the quarter after.
  */
 function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: Person }): void {
   const { input, dice, ids, quarters, calendar, out, branchHead, atMinute, ledgerRecord } = ctx
@@ -868,19 +906,14 @@ function closeQuarters(ctx: LedgerContext & { out: CounterHistory; branchHead: P
   }
 
   for (const quarter of quarters.slice(0, 2)) {
-    // A few working days after the quarter's end: the National Day and New Year holidays come first.
-    let closeOn = quarterEnd(quarter)
-    for (let workingDays = dice.int(2, 4); workingDays > 0; ) {
-      closeOn = calendar.plusDays(closeOn, 1)
-      if (isWorkingDay(closeOn)) workingDays--
-    }
+    const closeOn = closingDay(quarter, dice, calendar)
     const verifiedAt = atMinute(closeOn, 10 * 60 + dice.int(0, 60))
     const closedAt = atMinute(closeOn, 16 * 60 + dice.int(0, 40))
     if (closedAt > input.nowMs) return
     const atClose = out.pointEntries.filter((e) => e.at <= closedAt)
+    const home = { branchId: input.branchId, staff: input.staff, totals: quarterRows(pointTotalsFrom(atClose), quarter) }
     const rankings = quarterStandings({
-      staff: input.staff,
-      totals: quarterRows(pointTotalsFrom(atClose), quarter),
+      ...regionEntrants(home, out.outletStandings.filter((o) => o.quarter === quarter)),
       previousBottomFive: previous ? bottomFiveByRole(previous.standings) : new Map(),
       rules: DEFAULT_COUNTER_RULES,
     })

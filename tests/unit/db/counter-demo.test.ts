@@ -11,7 +11,8 @@ import { judgeSuitability, needsRecordedSale } from '@/domain/counter/suitabilit
 import { pointTotalsFrom, quarterRows } from '@/domain/counter/totals'
 import { RECORD_SCHEMAS } from '@/domain/model/records'
 import { addDays, businessDate, startOfBusinessDate } from '@/domain/time'
-import { previousQuarter, quarterOf } from '@/domain/quarters'
+import { previousQuarter, quarterBounds, quarterOf, type QuarterKey } from '@/domain/quarters'
+import { outletStandingsId, regionEntrants } from '@/domain/counter/outletStandings'
 
 const TODAY = '2026-11-25' // a Wednesday in 2026Q4
 const ZONE = 'Asia/Shanghai'
@@ -45,6 +46,9 @@ const entriesOf = (saleId: string) => history.pointEntries.filter((e) => e.saleI
 const totals = pointTotalsFrom(history.pointEntries)
 const closures = [...history.quarterClosures].sort((a, b) => a.quarter.localeCompare(b.quarter))
 const minuteOfDay = (at: number) => (at - startOfBusinessDate(businessDate(at, ZONE), ZONE)) / 60_000
+/** The region's entrants in a quarter: the home outlet from the given totals, the others as they published. */
+const regionAt = (quarter: QuarterKey, homeTotals: ReturnType<typeof quarterRows>) =>
+  regionEntrants({ branchId: demo.ownBranchId, staff: records.staff, totals: homeTotals }, history.outletStandings.filter((o) => o.quarter === quarter))
 const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay())
 
 describe('the demo low-counter history', () => {
@@ -242,14 +246,12 @@ describe('the demo low-counter history', () => {
     expect(interested.every((o) => o.clientId !== null)).toBe(true)
   })
 
-  it('builds the ledger per quarter consistently, the region’s outlets included, with adjustments only after a closed quarter', () => {
+  it('builds the home outlet’s ledger per quarter consistently, with adjustments only after a closed quarter', () => {
     for (const entry of history.pointEntries) {
       expect(entry.quarter).toBe(quarterOf(entry.businessDate))
-      expect(entry.branchId).toBe(staffById.get(entry.staffId)!.branchId)
+      expect(entry.branchId).toBe(demo.ownBranchId)
+      expect(staffById.get(entry.staffId)!.branchId).toBe(demo.ownBranchId)
     }
-    const region = history.pointEntries.filter((e) => e.branchId !== demo.ownBranchId)
-    expect(new Set(region.map((e) => e.branchId)).size).toBeGreaterThan(30)
-    expect(region.every((e) => !history.offers.some((o) => o.id === e.saleId))).toBe(true)
 
     const adjustments = history.pointEntries.filter((e) => e.kind === 'adjustment')
     expect(adjustments.length).toBeGreaterThanOrEqual(2)
@@ -259,6 +261,20 @@ describe('the demo low-counter history', () => {
       const closedBefore = closures.find((c) => c.quarter === previousQuarter(adjustment.quarter as `${number}Q${1 | 2 | 3 | 4}`))!
       expect(adjustment.at).toBeGreaterThan(closedBefore.closedAt!)
     }
+  })
+
+  it('holds the other outlets as a synchronised terminal does: each quarter as the outlet published it, the past ones closed', () => {
+    const outlets = new Set(history.outletStandings.map((o) => o.branchId))
+    expect(outlets.size).toBeGreaterThan(30)
+    expect(outlets.has(demo.ownBranchId)).toBe(false)
+    expect(history.outletStandings.length).toBe(outlets.size * 3)
+    for (const outlet of history.outletStandings) {
+      expect(outlet.id).toBe(outletStandingsId(outlet.branchId, outlet.quarter as QuarterKey))
+      expect(outlet.closedAt === null).toBe(outlet.quarter === quarterOf(TODAY))
+      expect(outlet.people.every((p) => staffById.get(p.staffId)?.branchId === outlet.branchId && p.roles.length > 0)).toBe(true)
+    }
+    const closedAfterTheirEnd = history.outletStandings.filter((o) => o.closedAt !== null).every((o) => o.closedAt! > startOfBusinessDate(addDays(quarterBounds(o.quarter as QuarterKey).to, 1), ZONE) && o.closedAt! <= NOW)
+    expect(closedAfterTheirEnd).toBe(true)
   })
 
   it('closes the two previous quarters by the branch head with the standings as they stood, locking them, and leaves today’s open', () => {
@@ -271,17 +287,17 @@ describe('the demo low-counter history', () => {
       expect(history.pointEntries.filter((e) => e.quarter === closure.quarter && e.at > closure.closedAt!)).toEqual([])
       const atClose = history.pointEntries.filter((e) => e.at <= closure.closedAt!)
       const previous = closures[i - 1]
+      const quarter = closure.quarter as QuarterKey
       const expected = closedStandings(
         quarterStandings({
-          staff: records.staff,
-          totals: quarterRows(pointTotalsFrom(atClose), closure.quarter as `${number}Q${1 | 2 | 3 | 4}`),
+          ...regionAt(quarter, quarterRows(pointTotalsFrom(atClose), quarter)),
           previousBottomFive: previous ? bottomFiveByRole(previous.standings) : new Map(),
           rules: DEFAULT_COUNTER_RULES,
         }),
       )
       expect(closure.standings).toEqual(expected)
-      // The final points kept are the ledger's for the quarter today.
-      const now = quarterRows(totals, closure.quarter as `${number}Q${1 | 2 | 3 | 4}`)
+      // The final points kept are the ledger's (and the other outlets' published totals) for the quarter today.
+      const now = regionAt(quarter, quarterRows(totals, quarter)).totals
       for (const s of closure.standings) expect(s.finalPoints).toBe(now.get(s.staffId)?.final ?? 0)
     })
   })
@@ -297,8 +313,7 @@ describe('the demo low-counter history', () => {
     expect(previous!.standings.some((s) => s.exitWarning === 1)).toBe(true)
 
     const current = quarterStandings({
-      staff: records.staff,
-      totals: quarterRows(totals, quarterOf(TODAY)),
+      ...regionAt(quarterOf(TODAY), quarterRows(totals, quarterOf(TODAY))),
       previousBottomFive: bottomFiveByRole(previous!.standings),
       rules: DEFAULT_COUNTER_RULES,
     })
