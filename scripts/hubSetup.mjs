@@ -11,15 +11,14 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { designDocument, DESIGN_DOC_ID, INSPECTOR_ROLE } from './hubDesign.mjs'
+import { designDocument, DESIGN_DOC_ID } from './hubDesign.mjs'
+import { BRANCH_ROLE, branchRole, INSPECTOR_ROLE, isLobbyDeskTerminal } from './hubRoles.mjs'
 
 /** A problem the person running the script can fix; the CLI prints its message alone. */
 export class HubSetupError extends Error {
   name = 'HubSetupError'
 }
 
-const BRANCH_ROLE = 'lobbydesk-branch'
-const branchRole = (code) => `${BRANCH_ROLE}-${code}`
 const branchDatabase = (code) => `branch-${code.toLowerCase()}`
 const userDocId = (name) => `org.couchdb.user:${name}`
 
@@ -131,7 +130,7 @@ async function revokeUsers(call, names, { change }) {
     const path = `_users/${encodeURIComponent(userDocId(name))}`
     const stored = await call('GET', path, undefined, [200, 404])
     if (stored.status === 404) throw new HubSetupError(`Nothing revoked: the hub has no user ${name}`)
-    if (!stored.body.roles.some((role) => role === INSPECTOR_ROLE || role.startsWith(BRANCH_ROLE))) throw new HubSetupError(`Nothing revoked: ${name} is not a LobbyDesk terminal`)
+    if (!isLobbyDeskTerminal(stored.body.roles)) throw new HubSetupError(`Nothing revoked: ${name} is not a LobbyDesk terminal`)
     await call('DELETE', `${path}?rev=${encodeURIComponent(stored.body._rev)}`, undefined, [200, 202])
     change(`revoked ${name}: it can no longer sign in to the hub`)
   }

@@ -293,7 +293,7 @@ export default {
       terminal: { setup_branch: 'Branch terminal set up', setup_inspector: "Inspector's tablet set up" },
       reveal: { phone: 'Full phone number viewed', idNumber: 'Full ID number viewed', name: 'Full name viewed' },
       backup: { create: 'Backup created', restore: 'Restored from backup' },
-      hub: { join_branch: 'Terminal joined the branch from the hub' },
+      hub: { join_branch: 'Terminal joined the branch from the hub', revoke_terminal: "Terminal's hub account revoked" },
       sync: { merge_overwrote: 'A value overwritten when merging a synchronised change', push_refused: 'A change refused by the hub' },
       demo: { load: 'Demo branch loaded' },
       lobby: { close_day: 'Business day closed', auto_close_day: 'Business day closed at closing time' },
@@ -364,6 +364,9 @@ export default {
       fileName: 'File name',
       createdAt: 'Created',
       schemaVersion: 'Data version',
+      hubUser: 'Hub account',
+      hubRoles: 'Hub roles',
+      hubAddress: 'Hub address',
     },
   },
 } satisfies typeof zh

@@ -22,6 +22,7 @@ import inspectionActions from './inspectionActions'
 import inspectionRanking from './inspectionRanking'
 import inspectionSettings from './inspectionSettings'
 import sync from './sync'
+import hubAccounts from './hubAccounts'
 
 /** Every area's messages: loaded after the first screen (see ensureMessages in src/i18n). */
-export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints, inspectionCapture, inspection, inspectionVisits, inspectionActions, inspectionRanking, inspectionSettings, sync }
+export default { setup, home, admin, privacy, lobby, queues, appointments, complaints, numbers, wealth, wealthRoom, wealthBook, wealthCare, counter, counterAdmin, counterOffers, counterPoints, inspectionCapture, inspection, inspectionVisits, inspectionActions, inspectionRanking, inspectionSettings, sync, hubAccounts }

@@ -291,7 +291,7 @@ export default {
       terminal: { setup_branch: '设置网点终端', setup_inspector: '设置检查人员平板' },
       reveal: { phone: '查看完整手机号', idNumber: '查看完整证件号', name: '查看完整姓名' },
       backup: { create: '生成备份', restore: '从备份恢复' },
-      hub: { join_branch: '加入网点（从网点服务器下载）' },
+      hub: { join_branch: '加入网点（从网点服务器下载）', revoke_terminal: '注销终端的服务器账号' },
       sync: { merge_overwrote: '同步合并时覆盖了一个值', push_refused: '网点服务器拒收了一处修改' },
       demo: { load: '载入演示网点' },
       lobby: { close_day: '结束营业日', auto_close_day: '到点自动结束营业日' },
@@ -362,6 +362,9 @@ export default {
       fileName: '文件名',
       createdAt: '生成时间',
       schemaVersion: '数据版本',
+      hubUser: '服务器账号',
+      hubRoles: '服务器角色',
+      hubAddress: '网点服务器地址',
     },
   },
 }
