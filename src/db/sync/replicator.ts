@@ -290,7 +290,7 @@ class Replicator {
   private retryNow = new AbortController()
   private subscriptions: (Subscription | (() => void))[] = []
   private loop: Promise<void> | null = null
-  status: SyncStatus = { phase: 'connecting', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+  status: SyncStatus = { phase: 'connecting', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, refusedChanges: 0 }
 
   constructor(
     connection: HubConnection,
@@ -443,6 +443,7 @@ class Replicator {
       const results = sending.length ? await this.client.bulkDocs(sending.map((s) => s.doc)) : []
       const outcome = new Map(results.map((r) => [r.id, r]))
       const conflicts: OutboxKey[] = []
+      const refused: OutboxKey[] = []
       await writeRecords(['syncRevisions', 'syncBases'], async (w) => {
         for (const key of dropping) await entriesOf(key).delete()
         for (const { key, record } of sending) {
@@ -457,22 +458,33 @@ class Replicator {
           } else if (result.error === 'conflict') {
             conflicts.push(key)
           } else {
-            // The hub will not take it (a validation refused it): it stays here, and the refusal is on record.
+            // The hub will not take it (its validation refused it): the refused change is on record,
+            // and the hub's version, where it has one, takes its place here.
+            refused.push(key)
             await entriesOf(key).delete()
-            await w.audit('sync.push_refused', key.table, key.recordId, null, { error: result.error, reason: result.reason })
+            // Forgetting the revision makes the hub's version (of that same revision) count as news, to be stored.
+            await db.syncRevisions.delete(key.doc)
+            await w.audit('sync.push_refused', key.table, key.recordId, withoutPicture(record), { error: result.error, reason: result.reason })
           }
         }
       })
-      if (conflicts.length) await this.takeInHubVersions(conflicts)
+      if (refused.length) this.update({ refusedChanges: this.status.refusedChanges + refused.length })
+      if (conflicts.length + refused.length) await this.takeInHubVersions([...conflicts, ...refused])
     }
   }
 
-  /** The hub's current versions of records whose push met a conflict, merged in; the merges go next push. */
+  /** The hub's current versions of records whose push met a conflict (merged in; the merges go next push) or was refused (taken back). */
   private async takeInHubVersions(keys: readonly OutboxKey[]): Promise<void> {
     const rows = await this.client.allDocs<HubDoc>({ keys: keys.map((k) => k.doc), includeDocs: true, attachments: true })
     const docs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc] : []))
     await this.taken(await takeIn(docs, undefined, { placement: this.placement }))
   }
+}
+
+/** A record as the audit log keeps it: an attachment's picture stays out (the log replicates as JSON). */
+function withoutPicture(record: RecordOf<RecordTableName>): Record<string, unknown> {
+  const { blob: _picture, ...fields } = record as Record<string, unknown>
+  return fields
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

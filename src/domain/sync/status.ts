@@ -32,6 +32,8 @@ export interface SyncStatus {
   download: { received: number; total: number | null } | null
   /** Documents from the hub this terminal could not take (another version, damaged), since it started. */
   refusedDocs: number
+  /** This terminal's changes the hub refused (its validation: a submitted inspection, a closed quarter), since it started. */
+  refusedChanges: number
 }
 
 /** Worst first: what the person must act on outranks what will pass by itself. */
@@ -62,5 +64,6 @@ export function combinedStatus(parts: readonly { database: HubDatabaseKind; stat
       ? { received: downloads.reduce((sum, d) => sum + d.received, 0), total: downloads.some((d) => d.total === null) ? null : downloads.reduce((sum, d) => sum + (d.total ?? 0), 0) }
       : null,
     refusedDocs: statuses.reduce((sum, s) => sum + s.refusedDocs, 0),
+    refusedChanges: statuses.reduce((sum, s) => sum + s.refusedChanges, 0),
   }
 }

@@ -40,7 +40,7 @@ describe('a station whose call lost to another window', () => {
     vi.setSystemTime(ARRIVED_AT + 30_000)
     const sync = useSyncStore()
     sync.saved = { url: 'http://127.0.0.1:5992', database: 'branch', regionDatabase: '', username: '', hasPassword: false }
-    sync.status = { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+    sync.status = { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, refusedChanges: 0 }
     vi.spyOn(sync, 'syncNow').mockImplementation(async () => void (await callFromAnotherTerminal(visit.id, window3)))
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="call-next"]').attributes('disabled')).toBeUndefined(), { timeout: 5000 })

@@ -20,7 +20,7 @@ vi.mock('@/db/sync/replicator', async () => (await import('./otherTerminal')).re
 const ARRIVED_AT = Date.UTC(2026, 11, 2, 2, 0)
 
 function status(phase: SyncStatus['phase']): SyncStatus {
-  return { phase, pending: 0, offlineSince: phase === 'offline' ? Date.now() : null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0 }
+  return { phase, pending: 0, offlineSince: phase === 'offline' ? Date.now() : null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, refusedChanges: 0 }
 }
 
 /** Synchronisation with the hub in this phase; `pulled` is what a round brings in. */

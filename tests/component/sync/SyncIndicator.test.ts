@@ -15,7 +15,7 @@ const NOW = Date.parse('2026-12-02T10:30:00+08:00')
 const HUB = { url: 'https://hub.bj001.example:6984', database: 'branch-bj001', regionDatabase: '', username: 'terminal-01', hasPassword: true }
 
 function syncStatus(overrides: Partial<SyncStatus>): SyncStatus {
-  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, ...overrides }
+  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: null, download: null, refusedDocs: 0, refusedChanges: 0, ...overrides }
 }
 
 /** The indicator for a signed-in administrator (or another role), with the store in a given state. */
@@ -111,6 +111,13 @@ describe('the sync indicator in the top bar', () => {
     await indicator({ status: syncStatus({ phase: 'current', refusedDocs: 2 }) })
     await openPanel()
     expect(getByTestId('sync-refused-docs').textContent).toContain('2 条来自服务器的数据本机无法接收')
+  })
+
+  it('changes the hub refused are shown in the panel, with where the refused content went', async () => {
+    await indicator({ status: syncStatus({ phase: 'current', refusedChanges: 1 }) })
+    await openPanel()
+    expect(getByTestId('sync-refused-changes').textContent).toContain('服务器拒绝了本终端的 1 处修改')
+    expect(getByTestId('sync-refused-changes').textContent).toContain('审计日志')
   })
 
   it('the panel synchronises now on request', async () => {

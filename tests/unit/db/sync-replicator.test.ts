@@ -252,7 +252,7 @@ describe('failures', () => {
       await syncOnce(hubDb, { batchSize: 250 })
     })
     await b.as(async () => {
-      expect(await syncOnce(hubDb, { batchSize: 250 })).toMatchObject({ refusedDocs: 0 })
+      expect(await syncOnce(hubDb, { batchSize: 250 })).toMatchObject({ refusedDocs: 0, refusedChanges: 0 })
       expect(await database().records('contacts').count()).toBe(1200)
       expect(await getLocal(LOCAL_KEYS.hubCheckpoint)).toBeTruthy()
     })

@@ -38,7 +38,7 @@ const HUB: HubSettings = { url: 'https://hub.bj001.example:6984', database: 'bra
 const FOUND = { ok: true, server: 'CouchDB', version: '3.4.2', documents: 120, regionDocuments: null } as const
 
 function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, ...overrides }
+  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, refusedChanges: 0, ...overrides }
 }
 
 /**

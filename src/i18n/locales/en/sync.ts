@@ -34,6 +34,7 @@ export default {
     downloadProgress: '{received} / {total} records',
     downloadReceived: '{received} records',
     refusedDocs: '{n} records from the hub could not be taken in (probably from a newer LobbyDesk): please update LobbyDesk on this terminal',
+    refusedChanges: 'The hub refused {n} changes from this terminal (such as a change to a submitted inspection or to a closed quarter’s points); the hub’s version is back in their place, and what was refused is in the audit log',
     offlineHint: 'Work carries on offline: changes are kept here and uploaded when the network is back.',
     syncNow: 'Synchronise now',
     hubPage: 'Branch hub settings',

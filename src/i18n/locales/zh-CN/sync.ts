@@ -35,6 +35,7 @@ export default {
     downloadProgress: '{received} / {total} 条',
     downloadReceived: '{received} 条',
     refusedDocs: '{n} 条来自服务器的数据本机无法接收（可能来自更新版本的厅堂通），请升级本机厅堂通',
+    refusedChanges: '服务器拒绝了本终端的 {n} 处修改（例如改动已提交的检查记录或已结账季度的积分），本机已恢复为服务器上的版本；被拒绝的内容记在审计日志中',
     offlineHint: '离线时照常工作，修改保存在本机，网络恢复后自动上传。',
     syncNow: '立即同步',
     hubPage: '网点服务器设置',

@@ -3,7 +3,7 @@ import { combinedStatus, type SyncStatus } from '@/domain/sync/status'
 import { carries, BRANCH_ONLY } from '@/domain/sync/databases'
 
 function status(overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, ...overrides }
+  return { phase: 'current', pending: 0, offlineSince: null, problem: null, problemDatabase: null, lastSyncedAt: 1_000, download: null, refusedDocs: 0, refusedChanges: 0, ...overrides }
 }
 
 describe('one status for the branch and the region databases', () => {
