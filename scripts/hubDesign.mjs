@@ -8,13 +8,16 @@
  * and nothing from outside the function.
  */
 
-/** The role the setup script gives inspectors' tablets; only they may write an amendment. */
+/**
+ * The role the setup script gives inspectors' tablets: only they may write an amendment, and in the
+ * regional database what the inspectors keep (score sheets, plans, visits, period vetoes, awards).
+ */
 export const INSPECTOR_ROLE = 'lobbydesk-inspector'
 
 /**
  * @param {{ _id: string, _deleted?: boolean, table?: unknown, record?: any }} newDoc
  * @param {{ record?: any } | null} oldDoc the stored document, null when there is none
- * @param {{ roles: string[] }} userCtx
+ * @param {{ roles: string[], db?: string }} userCtx
  */
 function validateDocUpdate(newDoc, oldDoc, userCtx) {
   // Server admins (this script, a repair) may write anything.
@@ -30,21 +33,43 @@ function validateDocUpdate(newDoc, oldDoc, userCtx) {
     refuse('a document must be named <table>:<record id> and carry that table and a record with that id')
   }
   var stored = oldDoc && oldDoc.record
+  // 'lobbydesk-inspector' is INSPECTOR_ROLE, spelt out: the hub runs this function on its own. A
+  // branch's own database is 'branch-<code>' (scripts/hubSetup.mjs); every other one is a region's.
+  var inspector = userCtx.roles.indexOf('lobbydesk-inspector') !== -1
+  var regional = typeof userCtx.db === 'string' && userCtx.db.indexOf('branch-') !== 0
 
-  if (table === 'inspections') {
-    if (record.amends !== null && record.amends !== undefined && (!stored || stored.amends !== record.amends) && userCtx.roles.indexOf('lobbydesk-inspector') === -1) {
-      // 'lobbydesk-inspector' is INSPECTOR_ROLE, spelt out: the hub runs this function on its own.
-      refuse("only an inspector's tablet may write an amendment to an inspection")
+  if (table === 'inspections' && record.amends !== null && record.amends !== undefined && (!stored || stored.amends !== record.amends) && !inspector) {
+    refuse("only an inspector's tablet may write an amendment to an inspection")
+  }
+
+  // In the regional database a branch's terminals write what the app has them write there: a
+  // visit's acknowledgement, a corrective action put right, the shipped score sheet installed where
+  // none had arrived yet, their own outlet's records. (In a branch's own database, which holds
+  // everything while a branch has no region, the branch's terminals keep its inspections too.)
+  if (regional && !inspector) {
+    if (table === 'inspectionPlans' || table === 'periodVetoes' || table === 'inspectionAwards') {
+      refuse("half-month plans, period vetoes and awards are written on an inspector's tablet only")
     }
-    if (stored && stored.status !== 'draft' && !acknowledgesOnly(stored, record)) {
-      refuse("a submitted inspection cannot be changed: amend it from the inspector's tablet")
+    if (table === 'inspectionTemplates' && (stored ? !sameExcept(stored, record, []) : record.version !== 1)) {
+      refuse("score sheets are edited on an inspector's tablet only; a branch terminal may only install the shipped sheet")
     }
+    if (table === 'inspections' && !stored) refuse("an inspection is recorded on an inspector's tablet only")
+    if (table === 'inspections' && stored.status === 'draft' && !sameExcept(stored, record, [])) refuse("an inspection in progress is changed on the inspector's tablet only")
+    if (table === 'correctiveActions' && (!stored || !(sameExcept(stored, record, []) || marksFixed(stored, record)))) {
+      refuse("a branch terminal may only mark a corrective action fixed: it is raised and re-checked on an inspector's tablet")
+    }
+  }
+
+  if (table === 'inspections' && stored && stored.status !== 'draft' && !acknowledgesOnly(stored, record)) {
+    refuse("a submitted inspection cannot be changed: amend it from the inspector's tablet")
   }
   var appendOnly = ['pointEntries', 'auditLog', 'visitEvents', 'contacts', 'tierChanges', 'dayClosures', 'inspectionAwards']
   if (stored && appendOnly.indexOf(table) !== -1 && !sameExcept(stored, record, [])) {
     refuse('a ' + table + ' record is written once and never changed: record a correction instead')
   }
-  if (stored && table === 'quarterClosures' && stored.closedAt !== null && !sameExcept(stored, record, [])) {
+  // A quarter's close and the outlet's standings published with it.
+  var closedOnce = ['quarterClosures', 'outletStandings']
+  if (stored && closedOnce.indexOf(table) !== -1 && stored.closedAt !== null && !sameExcept(stored, record, [])) {
     refuse('a closed quarter cannot be reopened or changed: correct it with an adjustment in an open quarter')
   }
 
@@ -57,6 +82,14 @@ function validateDocUpdate(newDoc, oldDoc, userCtx) {
     if (!sameExcept(before, after, ['status', 'acknowledgement'])) return false
     if (before.status === after.status && same(before.acknowledgement, after.acknowledgement)) return true
     return before.status === 'submitted' && after.status === 'acknowledged' && before.acknowledgement === null && typeof after.acknowledgement === 'object' && after.acknowledgement !== null
+  }
+
+  /** An open action marked fixed: one 'fixed' step added to its timeline, nothing else changed. */
+  function marksFixed(before, after) {
+    if (!sameExcept(before, after, ['status', 'timeline']) || before.status !== 'open' || after.status !== 'fixed') return false
+    var steps = before.timeline.length
+    if (!Array.isArray(after.timeline) || after.timeline.length !== steps + 1 || after.timeline[steps].status !== 'fixed') return false
+    return same(before.timeline, after.timeline.slice(0, steps))
   }
 
   /** Equal records, leaving out the write stamps and the fields named. */

@@ -19,6 +19,9 @@ const MemoryPouchDB = PouchDB.plugin(memoryAdapter).plugin(mapReduce).plugin(rep
 // the process (express-pouchdb cannot stop its daemons: its stop ends at the first daemon without
 // a stop step), so a test file starting three hubs would pass Node's warning limit of ten.
 MemoryPouchDB.setMaxListeners(100)
+// CouchDB tells a validation function which database it guards (`userCtx.db`); express-pouchdb
+// does so from a database's `_db_name`, which PouchDB 9 no longer sets: its `name` is the same.
+Object.defineProperty(MemoryPouchDB.prototype, '_db_name', { get() { return this.name } })
 
 /**
  * CouchDB answers browsers from other origins once its `[cors]` section allows them (the README's
