@@ -91,6 +91,14 @@ describe('Administration › 网点服务器', () => {
     expect(getByTestId('hub-check-result').textContent).toContain('网点数据库中有 1,234 条数据。区域数据库中有 56 条数据。')
   })
 
+  it('lets a branch without a hub of its own share with the region alone', async () => {
+    fake.checkHub.mockResolvedValue({ ...FOUND, documents: null, regionDocuments: 56 })
+    await openPage()
+    await fill({ ...HUB, database: '', regionDatabase: 'region-bj' })
+    await click('hub-save')
+    await vi.waitFor(async () => expect(await readHubSettings()).toEqual({ ...HUB, database: '', regionDatabase: 'region-bj' }))
+  })
+
   it('names the region database when that is the one missing', async () => {
     fake.checkHub.mockResolvedValue({ ok: false, problem: 'no_database', reason: 'no_db_file', database: { kind: 'region', name: 'region-bj' } })
     await openPage()
