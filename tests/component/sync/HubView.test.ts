@@ -95,8 +95,10 @@ describe('Administration › 网点服务器', () => {
     fake.checkHub.mockResolvedValue({ ...FOUND, documents: null, regionDocuments: 56 })
     await openPage()
     await fill({ ...HUB, database: '', regionDatabase: 'region-bj' })
-    await click('hub-save')
-    await vi.waitFor(async () => expect(await readHubSettings()).toEqual({ ...HUB, database: '', regionDatabase: 'region-bj' }))
+    await click('hub-test')
+    await vi.waitFor(() => expect(byTestId('hub-check-result')).not.toBeNull())
+    expect(fake.checkHub).toHaveBeenCalledWith({ ...HUB, database: '', regionDatabase: 'region-bj' })
+    expect(getByTestId('hub-check-result').textContent).toContain('区域数据库中有 56 条数据。')
   })
 
   it('names the region database when that is the one missing', async () => {
