@@ -29,6 +29,7 @@ import { database } from '../connection'
 import { getLocal, LOCAL_KEYS, setLocal } from '../local'
 import { observe, type Subscription } from '../live'
 import { keepTotalsFor, rebuildPointTotals } from '../repositories/counter/ledger'
+import { publishOutletStandings } from '../repositories/counter/outletStandings'
 import { recomputeCare } from '../repositories/wealth/care'
 import { loadBranchSettings } from '../repositories/settings'
 import { businessDate } from '@/domain/time'
@@ -278,6 +279,19 @@ async function recomputeCareOf(arrivals: readonly Arrival[]): Promise<void> {
   await recomputeCare(clientIds, businessDate(now(), timeZone))
 }
 
+/**
+ * A branch terminal brings its outlet's quarter standings up to date before each round with the
+ * region, so the region's rankings span every outlet (an inspector's tablet has no outlet; the demo
+ * branch's figures, like its records, never leave the terminal).
+ */
+async function publishOwnStandings(): Promise<void> {
+  const branchId = await getLocal<string>(LOCAL_KEYS.branchId)
+  const branch = branchId ? await database().records('branches').get(branchId) : undefined
+  if (!branchId || !branch || (branch as { demo?: number }).demo === 1) return
+  const { timeZone } = await loadBranchSettings()
+  await publishOutletStandings(branchId, businessDate(now(), timeZone))
+}
+
 class Replicator {
   private readonly client: CouchClient
   private readonly options: Required<SyncOptions>
@@ -393,6 +407,7 @@ class Replicator {
   async round(): Promise<void> {
     if (this.stopped) return
     if (this.status.pending > 0 || this.status.phase !== 'current') this.update({ phase: 'syncing' })
+    if (this.placement.database === 'region') await publishOwnStandings()
     await this.push()
     await pullAll(this.client, this.placement, this.options.batchSize, (taken) => this.taken(taken))
     const lastSyncedAt = now()

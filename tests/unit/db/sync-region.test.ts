@@ -7,10 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { hubForThisFile, useHubDatabase } from '../../support/branchHub'
 import { terminal } from '../../support/terminals'
-import { seedCounterBranch } from '../../support/counterSeed'
+import { seedCounterBranch, today } from '../../support/counterSeed'
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
 import { getLocal, LOCAL_KEYS } from '@/db/local'
+import { publishedOutlets } from '@/db/repositories/counter/outletStandings'
+import { quarterOf } from '@/domain/quarters'
 import { CouchClient, type HubConnection } from '@/db/sync/couch'
 import { readHubSettings, saveHubSettings } from '@/db/sync/hubSettings'
 import { startSync, stopSync, syncNow, syncOnce, type SyncStatus } from '@/db/sync/replicator'
@@ -50,7 +52,7 @@ describe('a branch terminal with its region', () => {
     })
     const regional = await tablesIn(regionDb)
     const local = await tablesIn(branchDb)
-    expect([...regional].sort()).toEqual(['branches', 'inspectionPlans'])
+    expect([...regional].sort()).toEqual(['branches', 'inspectionPlans', 'outletStandings'])
     expect(local.has('staff') && local.has('clients') && local.has('products')).toBe(true)
     for (const table of REGION_TABLES) expect(local.has(table)).toBe(false)
   })
@@ -68,6 +70,24 @@ describe('a branch terminal with its region', () => {
       expect(await database().records('inspectionPlans').get(plan.id)).toMatchObject({ branchIds: plan.branchIds })
       expect(await database().records('clients').count()).toBe(0)
       expect(await getLocal(LOCAL_KEYS.regionCheckpoint)).toBeDefined()
+    })
+  })
+})
+
+describe('the region’s points rankings', () => {
+  it('a branch terminal publishes its outlet’s quarter standings to the region as it syncs, and another outlet’s terminal ranks with them', async () => {
+    const [branchA, branchB, regionDb] = [await hub.freshDatabase(), await hub.freshDatabase(), await hub.freshDatabase()]
+    const { branchId, zhou } = await terminal('outlet-a').as(async () => {
+      const seeded = await seedCounterBranch()
+      await syncBoth(branchA, regionDb)
+      return seeded
+    })
+    expect(await tablesIn(regionDb)).toContain('outletStandings')
+    await terminal('outlet-b').as(async () => {
+      await syncBoth(branchB, regionDb)
+      const [published] = await publishedOutlets(quarterOf(today))
+      expect(published?.branchId).toBe(branchId)
+      expect(published?.people.map((p) => p.staffId)).toContain(zhou.id)
     })
   })
 })
@@ -122,7 +142,7 @@ describe('giving a terminal its region', () => {
       await syncBoth(branchDb, regionDb)
       expect(await database().outbox.count()).toBe(0)
     })
-    expect([...(await tablesIn(regionDb))].sort()).toEqual(['branches', 'inspectionPlans'])
+    expect([...(await tablesIn(regionDb))].sort()).toEqual(['branches', 'inspectionPlans', 'outletStandings'])
   })
 
   it('a terminal joining later takes in a branch database from before the region without its region records', async () => {
