@@ -12,24 +12,10 @@ import { baseURL, launchBrowser, newTerminal, TABLET_LANDSCAPE } from './support
 import { expectNoPageErrors, loadDemoBranch, lockTerminal, readTable, signIn } from './support/app'
 import { DEMO } from './support/accounts'
 import { sidewaysCameraJpeg, storedPhoto } from './support/photos'
+import { activeTemplate, exportVisits, importVisits, passEveryItem, rankingRows, signAndSubmit, signWithMouse, startVisit, visitIdOnPage, visitOnPage, type StoredInspection } from './support/inspection'
 
 const NOW = new Date('2026-12-02T10:30:00+08:00')
 const OWN_BRANCH = 'BJ001'
-
-interface StoredTemplate {
-  id: string
-  active: number
-  sections: { code: string; items: { code: string; rule: 'PER' | 'ALL' | 'GRADE' }[] }[]
-}
-interface StoredInspection {
-  id: string
-  branchId: string
-  status: string
-  amends: string | null
-  answers: Record<string, { kind: string; occurrences?: { photoIds: string[] }[] }>
-  vetoes: { vetoCode: string; photoIds: string[] }[]
-  summary: { normalised: number; grade: string } | null
-}
 
 interface StoredAction {
   id: string
@@ -37,46 +23,6 @@ interface StoredAction {
   code: string
   status: string
   deleted: number
-}
-
-/** Draws a signature with the mouse on the pad and confirms it. */
-async function signWithMouse(page: Page): Promise<void> {
-  const pad = page.getByTestId('signature-canvas')
-  await pad.scrollIntoViewIfNeeded()
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.7)
-  await page.mouse.down()
-  for (let step = 1; step <= 12; step++) await page.mouse.move(box.x + 30 + step * 22, box.y + box.height * (0.7 - 0.4 * Math.sin(step / 2)), { steps: 3 })
-  await page.mouse.up()
-  await page.getByTestId('signature-confirm').click()
-  await page.getByTestId('signature-done').waitFor()
-}
-
-/** Every item of the sheet passed (GRADE at its best level), section by section. */
-async function passEveryItem(page: Page, template: StoredTemplate): Promise<void> {
-  for (const section of template.sections) {
-    await page.getByTestId(`section-${section.code}`).click()
-    for (const item of section.items) await page.getByTestId(item.rule === 'GRADE' ? `item-${item.code}-level-0` : `item-${item.code}-pass`).click()
-  }
-}
-
-async function activeTemplate(page: Page): Promise<StoredTemplate> {
-  const templates = await readTable<StoredTemplate>(page, 'inspectionTemplates')
-  return templates.find((t) => t.active === 1)!
-}
-
-async function visitOnPage(page: Page): Promise<StoredInspection> {
-  const id = new URL(page.url()).pathname.split('/')[3]!
-  return (await readTable<StoredInspection>(page, 'inspections')).find((i) => i.id === id)!
-}
-
-/** The quarter's ranking as the rankings page shows it: each outlet's row text, by outlet code. */
-async function rankingRows(page: Page): Promise<string[]> {
-  await page.goto('/inspection/rankings')
-  await page.getByTestId('ranking-view-overall').click()
-  const rows = page.locator('[data-testid^="ranking-row-"]')
-  await rows.first().waitFor()
-  return rows.allInnerTexts()
 }
 
 describe('window-service inspection', () => {
@@ -111,13 +57,7 @@ describe('window-service inspection', () => {
     const photo = await sidewaysCameraJpeg(page)
     await context.setOffline(true)
 
-    await page.getByTestId('visit-start').click()
-    await page.getByTestId('visit-branch-search').fill(OWN_BRANCH)
-    await page.getByTestId(`visit-branch-${OWN_BRANCH}`).click()
-    await page.getByTestId('visit-kind-on_site').click()
-    await page.getByTestId('visit-begin').click()
-    await page.getByTestId('score-total').waitFor()
-    visitId = new URL(page.url()).pathname.split('/')[3]!
+    visitId = await startVisit(page, OWN_BRANCH)
 
     await passEveryItem(page, template)
     // A1 (signage) is deducted once, with the photo the sheet requires for it.
@@ -152,11 +92,7 @@ describe('window-service inspection', () => {
     expect(stored).toMatchObject({ width: 1200, height: 1600, redTopRight: true })
     expect(stored.bytes).toBeLessThan(600_000)
 
-    await page.getByTestId('visit-review').click()
-    await page.getByTestId('blockers-none').waitFor()
-    await signWithMouse(page)
-    await page.getByTestId('visit-submit').click()
-    await page.getByTestId('visit-locked').waitFor()
+    await signAndSubmit(page)
     await context.setOffline(false)
 
     expect(await page.getByTestId('visit-grade').innerText()).toBe('不合格')
@@ -180,7 +116,7 @@ describe('window-service inspection', () => {
     await signWithMouse(page)
     await page.getByTestId('amend-submit').click()
     await page.getByTestId('visit-amends').waitFor()
-    amendmentId = new URL(page.url()).pathname.split('/')[3]!
+    amendmentId = visitIdOnPage(page)
     expect(amendmentId).not.toBe(visitId)
 
     const visits = await readTable<StoredInspection>(page, 'inspections')
@@ -245,14 +181,7 @@ describe('window-service inspection', () => {
     await signIn(page, DEMO.inspector.staffNo, DEMO.inspector.pin)
     const here = await rankingRows(page)
 
-    await page.goto('/inspection/exchange')
-    await page.getByTestId(`exchange-visit-${visitId}`).click()
-    await page.getByTestId(`exchange-visit-${amendmentId}`).click()
-    await page.getByTestId('exchange-passphrase').fill('binjiang-2026-q4')
-    await page.getByTestId('exchange-passphrase-again').fill('binjiang-2026-q4')
-    await page.getByTestId('exchange-export').click()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exchange-download').click()])
-    const file = await download.path()
+    const file = await exportVisits(page, [visitId, amendmentId], 'binjiang-2026-q4')
 
     const other = await newTerminal(browser)
     await other.page.clock.install({ time: NOW })
@@ -260,11 +189,7 @@ describe('window-service inspection', () => {
     await signIn(other.page, DEMO.inspector.staffNo, DEMO.inspector.pin)
     // Without the file, the other terminal does not know the branch's failed visit.
     expect(await rankingRows(other.page)).not.toEqual(here)
-    await other.page.goto('/inspection/exchange')
-    await other.page.getByTestId('exchange-import-file').setInputFiles(file)
-    await other.page.getByTestId('exchange-import-passphrase').fill('binjiang-2026-q4')
-    await other.page.getByTestId('exchange-import').click()
-    await other.page.getByTestId('exchange-report').waitFor()
+    await importVisits(other.page, file, 'binjiang-2026-q4')
     expect(await rankingRows(other.page)).toEqual(here)
     expectNoPageErrors(other.errors)
     await other.context.close()

@@ -11,40 +11,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startHubServer, type HubServer } from '../../scripts/hubServer.mjs'
-import { setUpHub } from '../../scripts/hubSetup.mjs'
 import { launchBrowser, newTerminal } from './support/browser'
-import { expectNoPageErrors, loadDemoBranch, lockTerminal, readTable, signIn } from './support/app'
+import { expectNoPageErrors, loadDemoBranch, readTable, signIn } from './support/app'
 import { DEMO } from './support/accounts'
+import { connectToHub, prepareHub } from './support/hub'
 import { clearTodaysLobby } from './support/lobbyDay'
 import { SPEECH_RECORDER, spoken } from './support/speech'
 
 const START = new Date('2026-12-02T10:00:00+08:00')
 const DATABASE = 'branch-bj001'
-const HUB_ADMIN = { username: 'hubadmin', password: 'hub-admin-secret' }
+const REGION = { code: 'BJ', database: 'region-bj' }
 
 /** Terminal users' passwords, as the setup script printed them. */
 const passwords: Record<string, string> = {}
 
-/** The hub as a branch gets it: CouchDB's administrator (as its container makes it), then `npm run hub:setup`. */
-async function prepareHub(hub: HubServer, branchCode: string, terminals: string[]): Promise<void> {
-  await fetch(`${hub.url}/_config/admins/${HUB_ADMIN.username}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(HUB_ADMIN.password) })
-  const config = { region: { code: 'BJ', database: 'region-bj' }, branches: [{ code: branchCode, terminals }] }
-  Object.assign(passwords, (await setUpHub({ url: hub.url, admin: HUB_ADMIN, config, log: () => undefined })).passwords)
-}
-
-/** The administrator points the terminal at the hub (Administration › 网点服务器) and waits until it is current. */
-async function connectToHub(page: Page, hubUrl: string, terminalUser: string, { database = DATABASE, administrator = DEMO.administrator as { staffNo: string; pin: string } } = {}): Promise<void> {
-  await signIn(page, administrator.staffNo, administrator.pin)
-  await page.goto('/admin/hub')
-  await page.getByTestId('hub-url').fill(hubUrl)
-  await page.getByTestId('hub-database').fill(database)
-  await page.getByTestId('hub-username').fill(terminalUser)
-  await page.getByTestId('hub-password').fill(passwords[terminalUser]!)
-  await page.getByTestId('hub-test').click()
-  await page.locator('[data-testid="hub-check-result"][data-ok="true"]').waitFor()
-  await page.getByTestId('hub-save').click()
-  await page.locator('[data-testid="sync-status"][data-phase="current"]').waitFor({ timeout: 60_000 })
-  await lockTerminal(page)
+async function prepareBranchHub(hub: HubServer, branchCode: string, terminals: string[]): Promise<void> {
+  Object.assign(passwords, await prepareHub(hub, { region: REGION, branches: [{ code: branchCode, terminals }] }))
 }
 
 describe('three terminals of one branch through the hub', () => {
@@ -64,13 +46,13 @@ describe('three terminals of one branch through the hub', () => {
     await loadDemoBranch(page)
     await clearTodaysLobby(page)
     await page.reload()
-    await connectToHub(page, hub.url, user)
+    await connectToHub(page, { url: hub.url, database: DATABASE, username: user, password: passwords[user]! })
     return page
   }
 
   beforeAll(async () => {
     hub = await startHubServer({ port: 0 })
-    await prepareHub(hub, 'BJ001', ['lobby-tablet', 'counter-1', 'lobby-tv'])
+    await prepareBranchHub(hub, 'BJ001', ['lobby-tablet', 'counter-1', 'lobby-tv'])
     browser = await launchBrowser()
     lobby = await terminal('lobby-tablet')
     teller = await terminal('counter-1')
@@ -126,7 +108,7 @@ describe('a new terminal joins a real branch through its hub', () => {
 
   beforeAll(async () => {
     hub = await startHubServer({ port: 0 })
-    await prepareHub(hub, 'HZ001', ['office-pc', 'new-tablet'])
+    await prepareBranchHub(hub, 'HZ001', ['office-pc', 'new-tablet'])
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -157,7 +139,7 @@ describe('a new terminal joins a real branch through its hub', () => {
     await office.getByTestId('person-pinAgain').fill(FIRST_ADMIN.pin)
     await office.getByTestId('branch-setup-submit').click()
     await office.waitForURL('**/sign-in')
-    await connectToHub(office, hub.url, 'office-pc', { database: 'branch-hz001', administrator: FIRST_ADMIN })
+    await connectToHub(office, { url: hub.url, database: 'branch-hz001', username: 'office-pc', password: passwords['office-pc']! }, FIRST_ADMIN)
 
     const tablet = await blankTerminal('new-tablet')
     await tablet.goto('/')

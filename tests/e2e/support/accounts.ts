@@ -8,4 +8,5 @@ export const DEMO = {
   wealthManager: { staffNo: '9009', pin: '900901' },
   highCounter: { staffNo: '9011', pin: '901101' },
   inspector: { staffNo: '9014', pin: '901401' },
+  secondInspector: { staffNo: '9015', pin: '901501' },
 } as const

@@ -12,7 +12,7 @@ import { terminal, type Terminal } from '../../support/terminals'
 import { allPassed, picture, seedInspectionBranch } from '../../support/inspectionSeed'
 import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
-import { CouchClient, HubError, type HubConnection } from '@/db/sync/couch'
+import { CouchClient, HubError, type CouchDoc, type HubConnection } from '@/db/sync/couch'
 import { syncOnce } from '@/db/sync/replicator'
 import { acknowledgeInspection, saveDraft, startInspection, submitInspection } from '@/db/repositories/inspection/visits'
 import type { Placement } from '@/domain/sync/databases'
@@ -68,7 +68,7 @@ describe('a branch terminal and a submitted inspection', () => {
       expect(refusals[0]!.after).toMatchObject({ error: 'forbidden' })
       expect((await database().records('inspections').get(submitted.id))?.answers).toEqual(submitted.answers)
     })
-    const onHub = await new CouchClient(regionAs('bj-inspector-01')).getDoc<{ record: Inspection }>(`inspections:${submitted.id}`)
+    const onHub = await new CouchClient(regionAs('bj-inspector-01')).getDoc<CouchDoc & { record: Inspection }>(`inspections:${submitted.id}`)
     expect(onHub?.record.answers).toEqual(submitted.answers)
   })
 

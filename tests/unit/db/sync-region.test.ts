@@ -13,7 +13,7 @@ import { writeRecords } from '@/db/write'
 import { getLocal, LOCAL_KEYS } from '@/db/local'
 import { publishedOutlets } from '@/db/repositories/counter/outletStandings'
 import { quarterOf } from '@/domain/quarters'
-import { CouchClient, type HubConnection } from '@/db/sync/couch'
+import { CouchClient, type CouchDoc, type HubConnection } from '@/db/sync/couch'
 import { readHubSettings, saveHubSettings } from '@/db/sync/hubSettings'
 import { startSync, stopSync, syncNow, syncOnce, type SyncStatus } from '@/db/sync/replicator'
 import { REGION_TABLES, type Placement } from '@/domain/sync/databases'
@@ -26,8 +26,8 @@ const REGION: Placement = { database: 'region', withRegion: true }
 
 /** The tables of the documents a hub database holds. */
 async function tablesIn(connection: HubConnection): Promise<Set<string>> {
-  const rows = await new CouchClient(connection).allDocs<{ table: string }>({ includeDocs: true })
-  return new Set(rows.flatMap((row) => ('doc' in row && row.doc && !row.id.startsWith('_') ? [row.doc.table] : [])))
+  const { results } = await new CouchClient(connection).changes<CouchDoc & { table?: string }>({ since: 0, limit: 100_000 })
+  return new Set(results.flatMap((change) => (change.doc?.table ? [change.doc.table] : [])))
 }
 
 /** One round with each database, as a terminal with both does it. */

@@ -266,9 +266,9 @@ describe('onboarding a new terminal', () => {
   it('keeps the settings before downloading (a second try resumes), shows the progress, and words a failure as the connection test does', async () => {
     const sync = openTab()
     const seen: unknown[] = []
-    fake.downloadHub.mockImplementation(async ([{ connection }]: HubFeed[], onProgress: (p: { received: number; total: number | null }) => void) => {
+    fake.downloadHub.mockImplementation(async ([branch]: HubFeed[], onProgress: (p: { received: number; total: number | null }) => void) => {
       expect(await readHubSettings()).toEqual(HUB)
-      expect(connection.credentials).toEqual({ username: HUB.username, password: HUB.password })
+      expect(branch?.connection.credentials).toEqual({ username: HUB.username, password: HUB.password })
       onProgress({ received: 500, total: 1200 })
       seen.push(sync.download)
       throw new HubError('unreachable', 'fetch failed')
