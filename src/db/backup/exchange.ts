@@ -5,7 +5,8 @@
  * one is left alone, a different one is reported as a conflict and kept as it is here — in one
  * transaction, after the whole file was checked; a damaged or foreign-schema file changes nothing.
  */
-import { RECORD_TABLES, type RecordTableName } from '@/domain/model/records'
+import { RECORD_TABLES } from '@/domain/model/records'
+import { REGION_TABLES } from '@/domain/sync/databases'
 import { compareHlc } from '@/domain/hlc'
 import { database } from '../connection'
 import { now, writeRecords } from '../write'
@@ -13,15 +14,16 @@ import { canonicalJson, type RowsByTable } from './checksum'
 import { assertPassphraseLength } from './crypto'
 import { readBackup, sealTables, BACKUP_FILE_EXTENSION } from './index'
 
-/** The tables an inspection file carries. */
 /**
  * What an inspection file carries: the visits with their sheets, actions and pictures (the visits',
  * the actions' evidence, the period vetoes'), and, so that a tablet that has never seen the region
  * (an inspector's) can start visits, plan and rank the quarter from files alone, the region's
- * outlets, the half-month plans, the period vetoes and the award history the terminal holds.
+ * outlets, the half-month plans, the period vetoes and the award history the terminal holds: what
+ * the region's hub database holds, but for the outlets' points standings (the counter's, not the
+ * inspection's).
  */
-export const EXCHANGE_TABLES = ['branches', 'inspectionPlans', 'periodVetoes', 'inspectionAwards', 'inspectionTemplates', 'inspections', 'correctiveActions', 'attachments'] as const satisfies readonly RecordTableName[]
-type ExchangeTable = (typeof EXCHANGE_TABLES)[number]
+type ExchangeTable = Exclude<(typeof REGION_TABLES)[number], 'outletStandings'>
+export const EXCHANGE_TABLES: readonly ExchangeTable[] = REGION_TABLES.filter((table): table is ExchangeTable => table !== 'outletStandings')
 
 export interface ExportedInspections {
   blob: Blob
