@@ -5,7 +5,7 @@ import { mountWithApp } from '../../support/mount'
 import { useSyncStore, type SyncStatus } from '@/stores/sync'
 import { useTerminalStore } from '@/stores/terminal'
 import SyncIndicator from '@/components/sync/SyncIndicator.vue'
-import { branchTerminal } from '../admin/fixtures'
+import { branchTerminal, inspectorTerminal } from '../admin/fixtures'
 import { byTestId, click, getByTestId } from '../admin/dom'
 
 // The indicator only shows what the store holds: nothing of the replicator may run.
@@ -19,8 +19,9 @@ function syncStatus(overrides: Partial<SyncStatus>): SyncStatus {
 }
 
 /** The indicator for a signed-in administrator (or another role), with the store in a given state. */
-async function indicator(state: { saved?: typeof HUB | null; status?: SyncStatus | null }, roles: ('administrator' | 'lobby_manager')[] = ['administrator']) {
-  await branchTerminal()
+async function indicator(state: { saved?: typeof HUB | null; status?: SyncStatus | null }, roles: ('administrator' | 'lobby_manager' | 'inspector')[] = ['administrator']) {
+  if (roles.includes('inspector')) await inspectorTerminal()
+  else await branchTerminal()
   await mountWithApp(SyncIndicator, { roles })
   useTerminalStore().nowMs = NOW
   const sync = useSyncStore()
@@ -140,5 +141,14 @@ describe('the sync indicator in the top bar', () => {
     await indicator({ status: syncStatus({ phase: 'current' }) })
     expect(bar().tagName).toBe('BUTTON')
     expect(bar().getAttribute('aria-label')).toBe('数据同步状态：已同步，点按查看详情')
+  })
+
+  it('on an inspector’s tablet: it leads to the region hub in the inspection area, and names the region database', async () => {
+    await indicator({ saved: null }, ['inspector'])
+    expect((await openPanel()).textContent).toContain('请在「检查 › 区域服务器」中连接区域数据库')
+    expect(getByTestId('sync-hub-link').textContent).toContain('区域服务器设置')
+    useSyncStore().saved = { ...HUB, database: '', regionDatabase: 'region-bj' }
+    await flushPromises()
+    expect(getByTestId('sync-server').textContent).toBe('https://hub.bj001.example:6984 · region-bj')
   })
 })

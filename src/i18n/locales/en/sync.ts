@@ -25,6 +25,7 @@ export default {
     title: 'Synchronisation',
     open: 'Synchronisation: {state}. Tap for details',
     aloneHint: 'Data is kept on this terminal only. To share it with the branch’s other terminals, an administrator connects the branch hub under Administration › Branch hub.',
+    aloneHintInspector: 'Data is kept on this tablet only. To share inspections with the branches and the other inspectors, connect the region database under Inspection › Region hub.',
     server: 'Branch hub',
     lastSynced: 'Last synchronised',
     never: 'Not yet',
@@ -38,6 +39,7 @@ export default {
     offlineHint: 'Work carries on offline: changes are kept here and uploaded when the network is back.',
     syncNow: 'Synchronise now',
     hubPage: 'Branch hub settings',
+    regionHubPage: 'Region hub settings',
   },
   form: {
     url: 'Hub address',

@@ -26,6 +26,7 @@ export default {
     title: '数据同步',
     open: '数据同步状态：{state}，点按查看详情',
     aloneHint: '数据只保存在本机。要与网点其他终端共享数据，请系统管理员在「管理 › 网点服务器」中连接网点服务器。',
+    aloneHintInspector: '数据只保存在本平板。要与各网点和其他检查人员共享检查记录，请在「检查 › 区域服务器」中连接区域数据库。',
     server: '网点服务器',
     lastSynced: '上次同步',
     never: '尚未同步',
@@ -39,6 +40,7 @@ export default {
     offlineHint: '离线时照常工作，修改保存在本机，网络恢复后自动上传。',
     syncNow: '立即同步',
     hubPage: '网点服务器设置',
+    regionHubPage: '区域服务器设置',
   },
   form: {
     url: '服务器地址',
