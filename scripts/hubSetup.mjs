@@ -37,6 +37,8 @@ export function checkConfig(config) {
   if (typeof config.region.database !== 'string' || !/^[a-z][a-z0-9_$()+/-]*$/.test(config.region.database)) {
     fail('region.database', 'must be a CouchDB database name: lower-case letters, digits and _$()+/- , starting with a letter')
   }
+  // The hub's validation tells a branch's own database from the region's by this prefix.
+  if (config.region.database.startsWith('branch-')) fail('region.database', 'must not start with "branch-": that names a branch\'s own database')
   if (!Array.isArray(config.branches)) fail('branches', 'must be a list')
   const users = new Map()
   const checkUser = (name, field) => {

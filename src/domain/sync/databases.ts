@@ -4,13 +4,14 @@
  * synchronise with; everything else stays in the branch's own database. A terminal given no
  * regional database keeps everything in its branch database, as before the region existed.
  *
- * These are the same tables an inspection file carries between tablets that never see a hub.
+ * An inspection file between tablets that never see a hub carries the same tables, but for the
+ * outlets' points standings (src/db/backup/exchange.ts).
  */
 import type { RecordTableName } from '../model/records'
 
 export type HubDatabaseKind = 'branch' | 'region'
 
-/** The tables of the regional database: the region's outlets, its inspections and their photos. */
+/** The tables of the regional database: the region's outlets, its inspections and their photos, each outlet's published points standings. */
 export const REGION_TABLES = [
   'branches',
   'inspectionPlans',

@@ -152,6 +152,7 @@ describe('what the setup refuses, and why', () => {
   it('names the exact field of a bad config before sending anything', () => {
     const bad = (config: unknown) => () => checkConfig(config)
     expect(bad({ ...CONFIG, region: { code: 'BJ', database: 'Region BJ' } })).toThrow('Bad config: region.database must be a CouchDB database name')
+    expect(bad({ ...CONFIG, region: { code: 'BJ', database: 'branch-region' } })).toThrow('Bad config: region.database must not start with "branch-"')
     expect(bad({ ...CONFIG, branches: [{ code: 'BJ 001', terminals: [] }] })).toThrow('Bad config: branches[0].code must be letters and digits')
     expect(bad({ ...CONFIG, branches: [{ code: 'BJ001', terminals: ['ok', 'lobby:1'] }] })).toThrow('Bad config: branches[0].terminals[1] must be a user name')
     expect(bad({ ...CONFIG, inspectors: ['bj001-lobby'] })).toThrow('Bad config: inspectors[0] repeats "bj001-lobby" (already at branches[0].terminals[0])')
