@@ -87,11 +87,20 @@ const SHIPPED_V6 = {
 
 const base = { createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_000, deviceId: 'old-device', hlc: '1764000000000-0000-old-device', deleted: 0 }
 
+/** The schema as each version shipped it, in order. */
+const SHIPPED = [SHIPPED_V1, SHIPPED_V2, SHIPPED_V3, SHIPPED_V4, SHIPPED_V5, SHIPPED_V6]
+
+/** A database declared as the app shipped it up to a version (not yet opened). */
+function shippedDatabase(name: string, indexedDB: IDBFactory, upTo: number): Dexie {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange })
+  SHIPPED.slice(0, upTo).forEach((stores, i) => old.version(i + 1).stores(stores))
+  return old
+}
+
 describe('opening data that an older version wrote', () => {
   it('schema v1 data opens under the current schema with every row and index intact, upgraded to v2', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-test', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
+    const old = shippedDatabase('upgrade-test', indexedDB, 1)
     await old.open()
     await old.table('clients').add({ ...base, id: '6f1c2a56-8a8f-4b43-9c55-1b2a3c4d5e6f', branchId: '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', surname: '欧阳', givenName: '磊', searchKeys: ['oyl', '8888'], birthdayMonthDay: '11-25', vipTier: 'gold', phone: '13800008888', idNumber: null, segment: 'high' })
     await old.table('outbox').add({ table: 'clients', recordId: '6f1c2a56-8a8f-4b43-9c55-1b2a3c4d5e6f', op: 'put', hlc: base.hlc, at: base.createdAt })
@@ -119,9 +128,7 @@ describe('opening data that an older version wrote', () => {
 
   it('schema v2 data (a lobby day) opens under v3 and on: clients gain care fields, bookings a manager-less room-less half hour', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-v2', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
-    old.version(2).stores(SHIPPED_V2)
+    const old = shippedDatabase('upgrade-v2', indexedDB, 2)
     await old.open()
     const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
     const clientId = '6f1c2a56-8a8f-4b43-9c55-1b2a3c4d5e6f'
@@ -150,10 +157,7 @@ describe('opening data that an older version wrote', () => {
 
   it('schema v3 data (offers as v1 wrote them) opens under v4: each offer is its own hand-picked conversation, an accepted one a settled sale worth no points', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-v3', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
-    old.version(2).stores(SHIPPED_V2)
-    old.version(3).stores(SHIPPED_V3)
+    const old = shippedDatabase('upgrade-v3', indexedDB, 3)
     await old.open()
     const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
     const staffId = '3c9d6b2e-1f4a-4b5c-8d7e-6f5a4b3c2d1e'
@@ -183,11 +187,7 @@ describe('opening data that an older version wrote', () => {
 
   it('schema v4 data (a visit and a photo as v1 wrote them) opens under v5: the visit is an on-site visit of its half month with no answers, the photo not yet exported', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-v4', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
-    old.version(2).stores(SHIPPED_V2)
-    old.version(3).stores(SHIPPED_V3)
-    old.version(4).stores(SHIPPED_V4)
+    const old = shippedDatabase('upgrade-v4', indexedDB, 4)
     await old.open()
     const visit = { ...base, id: '9a444840-9dc0-11d1-b245-5ffdce74fad2', templateId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', templateVersion: 1, branchId: '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', inspectorId: '3c9d6b2e-1f4a-4b5c-8d7e-6f5a4b3c2d1e', date: '2026-11-16', status: 'submitted', details: { score: 92 } }
     await old.table('inspections').add(visit)
@@ -217,12 +217,7 @@ describe('opening data that an older version wrote', () => {
 
   it('schema v5 data (a branch with changes never synchronised) opens under v6: every record and every outbox entry stays, so the first synchronisation pushes them all', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-v5', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
-    old.version(2).stores(SHIPPED_V2)
-    old.version(3).stores(SHIPPED_V3)
-    old.version(4).stores(SHIPPED_V4)
-    old.version(5).stores(SHIPPED_V5)
+    const old = shippedDatabase('upgrade-v5', indexedDB, 5)
     await old.open()
     const branch = { ...base, id: '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f', code: 'BJ001', name: '城东支行', group: 'backbone', regionCode: 'BJ', regionName: '滨江分行', address: '', phone: '' }
     await old.table('branches').add(branch)
@@ -242,13 +237,7 @@ describe('opening data that an older version wrote', () => {
   })
   it('schema v6 data (a quarter closed on a synchronised terminal) opens under v7: its records, hub revisions and kept totals stay, and the outlet has published nothing yet', async () => {
     const indexedDB = new IDBFactory()
-    const old = new Dexie('upgrade-v6', { indexedDB, IDBKeyRange })
-    old.version(1).stores(SHIPPED_V1)
-    old.version(2).stores(SHIPPED_V2)
-    old.version(3).stores(SHIPPED_V3)
-    old.version(4).stores(SHIPPED_V4)
-    old.version(5).stores(SHIPPED_V5)
-    old.version(6).stores(SHIPPED_V6)
+    const old = shippedDatabase('upgrade-v6', indexedDB, 6)
     await old.open()
     const branchId = '5a9d3e1c-2b4f-4c6d-8e7f-9a0b1c2d3e4f'
     const staffId = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5'
