@@ -50,7 +50,8 @@ function validateDocUpdate(newDoc, oldDoc, userCtx) {
     if (table === 'inspectionPlans' || table === 'periodVetoes' || table === 'inspectionAwards') {
       refuse("half-month plans, period vetoes and awards are written on an inspector's tablet only")
     }
-    if (table === 'inspectionTemplates' && (stored ? !sameExcept(stored, record, []) : record.version !== 1)) {
+    // '5f0c2e7a-…' is the shipped sheet's id (SHIPPED_TEMPLATE_ID in src/domain/inspection/defaultTemplate.ts).
+    if (table === 'inspectionTemplates' && (stored ? !sameExcept(stored, record, []) : record.version !== 1 || record.id !== '5f0c2e7a-9b41-4d3e-8a6c-1e2b3c4d5e6f')) {
       refuse("score sheets are edited on an inspector's tablet only; a branch terminal may only install the shipped sheet")
     }
     if (table === 'inspections' && !stored) refuse("an inspection is recorded on an inspector's tablet only")

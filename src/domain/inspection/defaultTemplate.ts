@@ -211,6 +211,12 @@ const ENGLISH: Record<string, string> = {
 }
 const ENGLISH_LEVELS: Record<string, string> = { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Dissatisfied' }
 
+/**
+ * The shipped sheet's record id, the same on every terminal: terminals that install it on their own
+ * (offline, before any sheet has arrived from the region) make one record between them, not one each.
+ */
+export const SHIPPED_TEMPLATE_ID = '5f0c2e7a-9b41-4d3e-8a6c-1e2b3c4d5e6f'
+
 export const DEFAULT_INSPECTION_TEMPLATE: NewRecord<InspectionTemplate> = {
   ...SHEET,
   sections: SHEET.sections.map((section) => ({

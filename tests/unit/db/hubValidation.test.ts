@@ -5,6 +5,7 @@ import { CouchClient, type CouchDoc } from '@/db/sync/couch'
 import { designDocument } from '../../../scripts/hubDesign.mjs'
 import { setUpHub } from '../../../scripts/hubSetup.mjs'
 import { startHub } from '../../support/hub'
+import { SHIPPED_TEMPLATE_ID } from '@/domain/inspection/defaultTemplate'
 
 /**
  * The hub's validation (scripts/hubDesign.mjs) as the test hub runs it: documents written through
@@ -196,7 +197,9 @@ describe('what the inspectors keep in the regional database', () => {
 
   it('takes score sheets from inspectors’ tablets; a branch terminal only installs the shipped sheet where none has arrived', async () => {
     const sheet = (version: number) => ({ ...newRecord('branch-head'), code: 'WINDOW', version, name: '窗口服务检查计分表', sections: [], vetoes: [], gradeBands: [], active: 1 })
-    const installed = await stored(branch, 'inspectionTemplates', sheet(1))
+    // A version 1 of the branch's own making is not the shipped sheet.
+    await expect(branch.putDoc(docOf('inspectionTemplates', sheet(1)))).rejects.toMatchObject({ kind: 'forbidden' })
+    const installed = await stored(branch, 'inspectionTemplates', { ...sheet(1), id: SHIPPED_TEMPLATE_ID })
     await expect(branch.putDoc(docOf('inspectionTemplates', sheet(2)))).rejects.toMatchObject({ kind: 'forbidden', reason: expect.stringContaining("score sheets are edited on an inspector's tablet only") })
     await expect(branch.putDoc(edited(installed, { active: 0 }))).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(branch.putDoc(edited(installed, {}))).resolves.toMatchObject({ rev: expect.stringMatching(/^2-/) })

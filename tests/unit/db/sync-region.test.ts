@@ -12,6 +12,7 @@ import { database } from '@/db/connection'
 import { writeRecords } from '@/db/write'
 import { getLocal, LOCAL_KEYS } from '@/db/local'
 import { publishedOutlets } from '@/db/repositories/counter/outletStandings'
+import { ensureDefaultTemplate } from '@/db/repositories/inspection/templates'
 import { quarterOf } from '@/domain/quarters'
 import { CouchClient, type CouchDoc, type HubConnection } from '@/db/sync/couch'
 import { readHubSettings, saveHubSettings } from '@/db/sync/hubSettings'
@@ -88,6 +89,21 @@ describe('the region’s points rankings', () => {
       const [published] = await publishedOutlets(quarterOf(today))
       expect(published?.branchId).toBe(branchId)
       expect(published?.people.map((p) => p.staffId)).toContain(zhou.id)
+    })
+  })
+})
+
+describe('the shipped score sheet', () => {
+  it('installed on two terminals apart is one sheet between them once they meet at the region', async () => {
+    const regionDb = await hub.freshDatabase()
+    const inspector = terminal('installs-a')
+    const branchHead = terminal('installs-b')
+    const ids = [await inspector.as(async () => (await ensureDefaultTemplate()).id), await branchHead.as(async () => (await ensureDefaultTemplate()).id)]
+    expect(ids[0]).toBe(ids[1])
+    await inspector.as(() => syncOnce(regionDb, {}, {}, REGION))
+    await branchHead.as(async () => {
+      expect(await syncOnce(regionDb, {}, {}, REGION)).toMatchObject({ phase: 'current', pending: 0 })
+      expect(await database().records('inspectionTemplates').count()).toBe(1)
     })
   })
 })

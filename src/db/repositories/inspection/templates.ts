@@ -4,7 +4,7 @@
  * every inspection keeps the version it was scored with; an unused version is edited in place.
  */
 import type { InspectionTemplate } from '@/domain/model/records'
-import { DEFAULT_INSPECTION_TEMPLATE } from '@/domain/inspection/defaultTemplate'
+import { DEFAULT_INSPECTION_TEMPLATE, SHIPPED_TEMPLATE_ID } from '@/domain/inspection/defaultTemplate'
 import { checkTemplate, planTemplateEdit, type TemplateProblem } from '@/domain/inspection/templates'
 import { database } from '../../connection'
 import { writeRecords } from '../../write'
@@ -41,7 +41,7 @@ export async function getTemplate(id: string): Promise<InspectionTemplate | unde
 export async function ensureDefaultTemplate(): Promise<InspectionTemplate> {
   return writeRecords(['inspectionTemplates'], async (w) => {
     const existing = (await liveTemplates()).find((t) => t.code === DEFAULT_INSPECTION_TEMPLATE.code && t.active === 1)
-    return existing ?? w.insert('inspectionTemplates', structuredClone(DEFAULT_INSPECTION_TEMPLATE), { action: 'inspectionTemplate.install' })
+    return existing ?? w.insert('inspectionTemplates', { ...structuredClone(DEFAULT_INSPECTION_TEMPLATE), id: SHIPPED_TEMPLATE_ID }, { action: 'inspectionTemplate.install' })
   })
 }
 
