@@ -93,7 +93,8 @@ try {
 
 /**
  * Terminals as separate browser contexts (each its own IndexedDB) on one in-memory hub: a write's
- * trip from one to another, catching up 10,000 changes made while away, onboarding onto 100,000 clients.
+ * trip from one to another, catching up 10,000 changes made while away, onboarding onto 100,000 clients,
+ * and an inspector's visit with its photos reaching a branch terminal through the region's database.
  */
 async function benchSync() {
   const hub = await startHubServer({ port: 0 })
@@ -130,6 +131,22 @@ async function benchSync() {
     const onboarding = await fresh.evaluate((hubDb) => window.lobbyDeskBench.sync.join(hubDb), connection, { timeout: 0 })
     process.stderr.write(`sync.initial_100k: ${await fresh.evaluate(() => window.lobbyDeskBench.sync.clientCount())} clients taken in\n`)
     report('sync.initial_100k', [onboarding])
+
+    // The region: an inspector's tablet records whole visits with four photos of a compressed
+    // camera's weight; the time until the branch head's terminal holds the submitted visit with
+    // every picture (photos and signature), from the visit's start.
+    const region = { url: hub.url, database: 'region-sy' }
+    await fetch(`${hub.url}/region-sy`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } })
+    const [inspector, branchHead] = [await terminal(), await terminal()]
+    await inspector.evaluate((hubDb) => window.lobbyDeskBench.sync.joinRegion(hubDb), region)
+    await branchHead.evaluate((hubDb) => window.lobbyDeskBench.sync.joinRegion(hubDb), region)
+    const visits = []
+    for (let i = 0; i < 10; i++) {
+      const { id, startedAt } = await inspector.evaluate(() => window.lobbyDeskBench.sync.recordVisit(4, 200_000))
+      const arrived = await branchHead.waitForFunction(({ visit, pictures }) => window.lobbyDeskBench.sync.visitArrived(visit, pictures), { visit: id, pictures: 5 }, { polling: 5, timeout: 60_000 })
+      visits.push((await arrived.jsonValue()) - startedAt)
+    }
+    report('sync.region_visit_4_photos', visits)
   } finally {
     await browser.close()
     await hub.stop()
