@@ -106,8 +106,12 @@ async function benchSync() {
     return page
   }
   try {
-    const connection = { url: hub.url, database: 'branch-sy001' }
-    await fetch(`${hub.url}/branch-sy001`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } })
+    /** A new database on the hub, as its connection. */
+    const createDatabase = async (name) => {
+      await fetch(`${hub.url}/${name}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } })
+      return { url: hub.url, database: name }
+    }
+    const connection = await createDatabase('branch-sy001')
     const [a, b] = [await terminal(), await terminal()]
     await a.evaluate((hubDb) => window.lobbyDeskBench.sync.found(hubDb), connection)
     await b.evaluate((hubDb) => window.lobbyDeskBench.sync.join(hubDb), connection)
@@ -135,8 +139,7 @@ async function benchSync() {
     // The region: an inspector's tablet records whole visits with four photos of a compressed
     // camera's weight; the time until the branch head's terminal holds the submitted visit with
     // every picture (photos and signature), from the visit's start.
-    const region = { url: hub.url, database: 'region-sy' }
-    await fetch(`${hub.url}/region-sy`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } })
+    const region = await createDatabase('region-sy')
     const [inspector, branchHead] = [await terminal(), await terminal()]
     await inspector.evaluate((hubDb) => window.lobbyDeskBench.sync.joinRegion(hubDb), region)
     await branchHead.evaluate((hubDb) => window.lobbyDeskBench.sync.joinRegion(hubDb), region)

@@ -63,40 +63,26 @@ export function settingsProblem(settings: Pick<HubSettings, 'url' | 'database' |
   return addressProblem(settings.url) ?? (names.length === 0 ? 'invalid_database' : (names.map(databaseProblem).find((p) => p !== null) ?? null))
 }
 
-/** How many documents a database of the hub holds; null when the settings name none. */
-async function documentsIn(settings: HubSettings, kind: HubDatabaseKind): Promise<number | null> {
-  const name = kind === 'branch' ? settings.database : settings.regionDatabase
-  if (!name) return null
-  try {
-    return (await new CouchClient(hubConnectionOf(settings, CHECK_TIMEOUT_MS, name)).databaseInfo()).docCount
-  } catch (err) {
-    throw err instanceof HubError ? new DatabaseCheckError(err, { kind, name }) : err
-  }
-}
-
-/** A database's refusal, with the database it came from. */
-class DatabaseCheckError extends Error {
-  constructor(
-    readonly error: HubError,
-    readonly database: { kind: HubDatabaseKind; name: string },
-  ) {
-    super(error.message)
-  }
-}
-
 /** Tests the settings against the hub: the server, then each database with these credentials. */
 export async function checkHub(settings: HubSettings): Promise<HubCheck> {
   const problem = settingsProblem(settings)
   if (problem) return { ok: false, problem, reason: '', database: null }
+  /** The database being read, so that a refusal names it. */
+  let reading: { kind: HubDatabaseKind; name: string } | null = null
+  /** How many documents a database holds; null when the settings name none. */
+  const documentsIn = async (kind: HubDatabaseKind, name: string): Promise<number | null> => {
+    if (!name) return null
+    reading = { kind, name }
+    return (await new CouchClient(hubConnectionOf(settings, CHECK_TIMEOUT_MS, name)).databaseInfo()).docCount
+  }
   try {
     const info = await new CouchClient(hubConnectionOf(settings, CHECK_TIMEOUT_MS)).serverInfo()
     const version = typeof info.version === 'string' ? info.version : undefined
     const server = info.couchdb !== undefined ? 'CouchDB' : info.vendor?.name
     if (!version || !server) return { ok: false, problem: 'not_couchdb', reason: 'the welcome names no server and version', database: null }
-    return { ok: true, server, version, documents: await documentsIn(settings, 'branch'), regionDocuments: await documentsIn(settings, 'region') }
+    return { ok: true, server, version, documents: await documentsIn('branch', settings.database), regionDocuments: await documentsIn('region', settings.regionDatabase) }
   } catch (err) {
-    if (err instanceof DatabaseCheckError) return failedCheck(err.error, err.database)
-    if (err instanceof HubError) return failedCheck(err)
+    if (err instanceof HubError) return failedCheck(err, reading)
     throw err
   }
 }

@@ -4,11 +4,12 @@
  * Kept only on this terminal (never replicated, never in a backup); without them the terminal
  * works alone, exactly as before synchronisation existed.
  */
-import { hubDocId, REGION_TABLES, type Placement } from '@/domain/sync/databases'
+import { hubDocId, REGION_TABLES } from '@/domain/sync/databases'
 import { getLocal, LOCAL_KEYS, setLocal } from '../local'
 import { database } from '../connection'
 import { now } from '../write'
 import type { HubConnection } from './couch'
+import type { HubFeed } from './replicator'
 
 export interface HubSettings {
   /** e.g. `https://hub.bj001.example:6984`, or `http://127.0.0.1:5984` on the terminal itself. */
@@ -70,9 +71,9 @@ export function hubConnectionOf(settings: HubSettings, requestTimeoutMs?: number
 }
 
 /** The databases these settings name, each with the records it carries. */
-export function hubFeedsOf(settings: HubSettings): { placement: Placement; connection: HubConnection }[] {
+export function hubFeedsOf(settings: HubSettings): HubFeed[] {
   const withRegion = settings.regionDatabase !== ''
-  const feeds: { placement: Placement; connection: HubConnection }[] = []
+  const feeds: HubFeed[] = []
   if (settings.database) feeds.push({ placement: { database: 'branch', withRegion }, connection: hubConnectionOf(settings) })
   if (withRegion) feeds.push({ placement: { database: 'region', withRegion }, connection: hubConnectionOf(settings, undefined, settings.regionDatabase) })
   return feeds

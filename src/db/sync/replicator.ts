@@ -282,12 +282,11 @@ async function recomputeCareOf(arrivals: readonly Arrival[]): Promise<void> {
 /**
  * A branch terminal brings its outlet's quarter standings up to date before each round with the
  * region, so the region's rankings span every outlet (an inspector's tablet has no outlet; the demo
- * branch's figures, like its records, never leave the terminal).
+ * branch's standings are demo records, which never leave the terminal).
  */
 async function publishOwnStandings(): Promise<void> {
   const branchId = await getLocal<string>(LOCAL_KEYS.branchId)
-  const branch = branchId ? await database().records('branches').get(branchId) : undefined
-  if (!branchId || !branch || (branch as { demo?: number }).demo === 1) return
+  if (!branchId) return
   const { timeZone } = await loadBranchSettings()
   await publishOutletStandings(branchId, businessDate(now(), timeZone))
 }
