@@ -73,7 +73,9 @@ export const useSyncStore = defineStore('sync', () => {
   const phase = computed<SyncPhase | 'alone'>(() => (saved.value ? (status.value?.phase ?? 'connecting') : 'alone'))
 
   function summarize(settings: HubSettings | null): SavedHubSettings | null {
-    return settings && { url: settings.url, database: settings.database, regionDatabase: settings.regionDatabase, username: settings.username, hasPassword: settings.password !== '' }
+    if (!settings) return null
+    const { password, ...shown } = settings
+    return { ...shown, hasPassword: password !== '' }
   }
 
   /** Re-reads the saved settings (without the password) for the screens. */
